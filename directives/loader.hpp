@@ -1,0 +1,93 @@
+#pragma once
+// Loading a configuration: read the files into a tree (running the
+// directives that act while reading), check the MPM, then walk the tree and
+// apply every directive through its setter, as httpd's ap_read_config and
+// ap_process_config_tree do. Errors come back worded and placed as httpd
+// prints them.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "directives/cmd.hpp"
+#include "directives/config.hpp"
+#include "directives/log_level.hpp"
+#include "directives/registry.hpp"
+#include "parser/config_reader.hpp"
+
+namespace feather::directives {
+
+struct LoadOptions {
+    std::string server_root;                  // -d
+    std::string config_file;                  // -f, relative to ServerRoot
+    std::vector<std::string> defines;         // -D
+    std::vector<std::string> pre_directives;  // -C
+    std::vector<std::string> post_directives; // -c
+    bool document_root_check = true;          // -T turns it off
+    std::string program_name = "feather";     // prefixes read-phase errors
+};
+
+// Startup messages: (level, module, text). Errors that end the load are
+// returned in LoadResult instead.
+using LogSink = std::function<void(LogLevel, ModuleId, std::string_view)>;
+
+struct LoadResult {
+    std::shared_ptr<const Config> config;  // null when the load failed
+    std::vector<std::string> error_lines;  // as httpd prints them on stderr
+};
+
+// A check run after the walk (Apache's check_config/test_config hooks).
+using ConfigCheck = Status (*)(Loader& loader);
+
+class Loader final : public parser::DirectiveCatalog {
+public:
+    Loader(const Registry& registry, ConfigFactory factory, LogSink log,
+           std::vector<ConfigCheck> checks = {});
+
+    LoadResult load(const LoadOptions& options);
+
+    // For setters.
+    const Registry& registry() const { return registry_; }
+    const LoadOptions& options() const { return options_; }
+    Config& config() { return *config_; }
+    parser::ReadState& read_state() { return read_; }
+    ModuleSet& modules() { return config_->modules; }
+    std::shared_ptr<DirConfigSet> new_dir_config() const { return factory_.new_dir(); }
+    ServerConfig& add_virtual_host(SourceLoc defined_at);
+    void log(LogLevel level, ModuleId module, std::string_view text) const;
+    // ap_server_root_relative against the current ServerRoot.
+    std::string server_root_relative(std::string_view path) const;
+
+    // Apply `nodes` in the context `ctx` (Apache's ap_walk_config).
+    Status walk(Cmd& ctx, const parser::NodeList& nodes);
+
+    // parser::DirectiveCatalog
+    std::optional<std::string_view> canonical_name(std::string_view name) const override;
+    bool acts_on_read(std::string_view canonical) const override;
+    parser::ReadError run_on_read(parser::ConfigReader& reader, const parser::Node& directive,
+                                  parser::NodeList& out) override;
+
+private:
+    Cmd server_context();
+    std::optional<std::string> check_mpm() const;
+
+    const Registry& registry_;
+    ConfigFactory factory_;
+    LogSink log_;
+    std::vector<ConfigCheck> checks_;
+    LoadOptions options_;
+    parser::ReadState read_;
+    std::shared_ptr<Config> config_;
+    std::optional<SourceLoc> error_at_;
+};
+
+// The override mask in force at server level (httpd: RSRC_CONF | OR_ALL
+// without AuthConfig and Limit).
+constexpr Allow kServerOverride = (Allow::RsrcConf | Allow::All) & ~(Allow::AuthConfig | Allow::Limit);
+// Options an unrestricted context may set (OPT_ALL | OPT_SYM_OWNER | OPT_MULTI).
+constexpr unsigned kAllOptions = 0xffffu;
+
+}  // namespace feather::directives

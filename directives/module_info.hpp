@@ -1,0 +1,20 @@
+#pragma once
+// What the registry knows of a module: its names and its directive table.
+
+#include <span>
+#include <string_view>
+
+#include "directives/module_id.hpp"
+#include "directives/spec.hpp"
+
+namespace feather::directives {
+
+struct ModuleInfo {
+    ModuleId id;
+    std::string_view symbol;  // "mime_module": LoadModule, <IfModule>, -M
+    std::string_view source;  // "mod_mime.c": <IfModule>, -l, -L
+    bool builtin;             // always on, shown as (static) by -M
+    std::span<const DirectiveSpec> directives;
+};
+
+}  // namespace feather::directives

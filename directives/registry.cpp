@@ -1,0 +1,81 @@
+#include "directives/registry.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace feather::directives {
+
+namespace {
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::size_t Registry::CaseInsensitiveHash::operator()(std::string_view s) const noexcept
+{
+    std::size_t h = 14695981039346656037ull;  // FNV-1a
+    for (const char c : s) {
+        h = (h ^ static_cast<unsigned char>(lower(c))) * 1099511628211ull;
+    }
+    return h;
+}
+
+bool Registry::CaseInsensitiveEqual::operator()(std::string_view a, std::string_view b) const noexcept
+{
+    return iequals(a, b);
+}
+
+Registry::Registry(std::span<const ModuleInfo* const> modules) : modules_(modules.begin(), modules.end())
+{
+    for (const ModuleInfo* m : modules_) {
+        by_id_[index_of(m->id)] = m;
+        for (const DirectiveSpec& spec : m->directives) {
+            by_name_[spec.name].push_back(&spec);
+        }
+    }
+}
+
+std::span<const DirectiveSpec* const> Registry::find(std::string_view name) const
+{
+    const auto it = by_name_.find(name);
+    if (it == by_name_.end()) {
+        return {};
+    }
+    return it->second;
+}
+
+const ModuleInfo* Registry::module_by_symbol(std::string_view symbol) const
+{
+    for (const ModuleInfo* m : modules_) {
+        if (m->symbol == symbol) {
+            return m;
+        }
+    }
+    return nullptr;
+}
+
+const ModuleInfo* Registry::module_by_source(std::string_view source) const
+{
+    for (const ModuleInfo* m : modules_) {
+        if (m->source == source) {
+            return m;
+        }
+    }
+    return nullptr;
+}
+
+bool ModuleSet::add(ModuleId id)
+{
+    if (on_[index_of(id)]) {
+        return false;
+    }
+    on_[index_of(id)] = true;
+    order_.push_back(id);
+    return true;
+}
+
+}  // namespace feather::directives

@@ -1,0 +1,58 @@
+#pragma once
+// Every directive of every module, looked up by name without regard to case.
+
+#include <bitset>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "directives/module_info.hpp"
+
+namespace feather::directives {
+
+class Registry {
+public:
+    explicit Registry(std::span<const ModuleInfo* const> modules);
+
+    // Every declaration of `name` (several modules may declare one name),
+    // in module order; empty when none does.
+    std::span<const DirectiveSpec* const> find(std::string_view name) const;
+
+    const ModuleInfo* module_by_symbol(std::string_view symbol) const;
+    const ModuleInfo* module_by_source(std::string_view source) const;
+    const ModuleInfo& module(ModuleId id) const { return *by_id_[index_of(id)]; }
+    std::span<const ModuleInfo* const> modules() const { return modules_; }
+
+private:
+    struct CaseInsensitiveHash {
+        std::size_t operator()(std::string_view s) const noexcept;
+    };
+    struct CaseInsensitiveEqual {
+        bool operator()(std::string_view a, std::string_view b) const noexcept;
+    };
+
+    std::vector<const ModuleInfo*> modules_;
+    const ModuleInfo* by_id_[kModuleCount] = {};
+    std::unordered_map<std::string_view, std::vector<const DirectiveSpec*>, CaseInsensitiveHash,
+                       CaseInsensitiveEqual>
+        by_name_;
+};
+
+// The modules switched on in one configuration, in the order they were
+// switched on (built-in modules first), as -M lists them.
+class ModuleSet {
+public:
+    bool contains(ModuleId id) const { return on_[index_of(id)]; }
+    // False when it was on already.
+    bool add(ModuleId id);
+    const std::vector<ModuleId>& in_order() const { return order_; }
+
+private:
+    std::bitset<kModuleCount> on_;
+    std::vector<ModuleId> order_;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace feather::directives

@@ -1,0 +1,58 @@
+#include "modules/all_modules.hpp"
+
+#include "modules/config_sets.hpp"
+
+namespace feather::mod {
+
+namespace core { extern const directives::ModuleInfo kCoreModule; }
+namespace so { extern const directives::ModuleInfo kSoModule; }
+namespace http { extern const directives::ModuleInfo kHttpModule; }
+namespace log_config { extern const directives::ModuleInfo kLogConfigModule; }
+namespace logio { extern const directives::ModuleInfo kLogioModule; }
+namespace version { extern const directives::ModuleInfo kVersionModule; }
+namespace unixd { extern const directives::ModuleInfo kUnixdModule; }
+namespace mpm {
+extern const directives::ModuleInfo kPreforkModule;
+extern const directives::ModuleInfo kWorkerModule;
+extern const directives::ModuleInfo kEventModule;
+}  // namespace mpm
+namespace authz {
+extern const directives::ModuleInfo kAuthzCoreModule;
+extern const directives::ModuleInfo kAuthzHostModule;
+extern const directives::ModuleInfo kAccessCompatModule;
+}  // namespace authz
+namespace mime { extern const directives::ModuleInfo kMimeModule; }
+namespace dir { extern const directives::ModuleInfo kDirModule; }
+namespace negotiation { extern const directives::ModuleInfo kNegotiationModule; }
+namespace status { extern const directives::ModuleInfo kStatusModule; }
+namespace alias { extern const directives::ModuleInfo kAliasModule; }
+
+namespace {
+
+const directives::ModuleInfo* const kModules[] = {
+    &core::kCoreModule,     &so::kSoModule,           &http::kHttpModule,
+    &log_config::kLogConfigModule, &logio::kLogioModule, &version::kVersionModule,
+    &unixd::kUnixdModule,   &mpm::kPreforkModule,     &mpm::kWorkerModule,
+    &mpm::kEventModule,     &authz::kAuthzCoreModule, &authz::kAuthzHostModule,
+    &authz::kAccessCompatModule, &mime::kMimeModule,  &dir::kDirModule,
+    &negotiation::kNegotiationModule, &status::kStatusModule, &alias::kAliasModule,
+};
+
+std::shared_ptr<ServerConfigSet> new_server() { return std::make_shared<ServerConfigSet>(); }
+std::shared_ptr<DirConfigSet> new_dir() { return std::make_shared<DirConfigSet>(); }
+
+}  // namespace
+
+std::span<const directives::ModuleInfo* const> all_modules() { return kModules; }
+
+const directives::Registry& registry()
+{
+    static const directives::Registry r(kModules);
+    return r;
+}
+
+directives::ConfigFactory config_factory() { return {&new_server, &new_dir}; }
+
+std::vector<directives::ConfigCheck> config_checks() { return {}; }
+
+}  // namespace feather::mod

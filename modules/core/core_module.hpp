@@ -1,0 +1,7 @@
+#pragma once
+
+#include "directives/module_info.hpp"
+
+namespace feather::mod::core {
+extern const directives::ModuleInfo kCoreModule;
+}
