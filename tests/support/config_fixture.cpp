@@ -18,11 +18,7 @@ std::string LoadOutcome::error() const
 
 LoadOutcome load_text(const TempDir& root, const std::string& conf, const LoadSpec& spec)
 {
-    std::string text = conf;
-    if (spec.add_mpm) {
-        text = "LoadModule mpm_prefork_module modules/mod_mpm_prefork.so\n" + text;
-    }
-    root.write("httpd.conf", text);
+    root.write("httpd.conf", conf);
 
     LoadOutcome out;
     directives::Loader loader(
@@ -34,6 +30,11 @@ LoadOutcome load_text(const TempDir& root, const std::string& conf, const LoadSp
     options.config_file = "httpd.conf";
     options.defines = spec.defines;
     options.pre_directives = spec.pre;
+    if (spec.add_mpm) {
+        // Through -C, so that line numbers in `conf` stay the real ones.
+        options.pre_directives.insert(options.pre_directives.begin(),
+                                      "LoadModule mpm_prefork_module modules/mod_mpm_prefork.so");
+    }
     options.post_directives = spec.post;
     auto result = loader.load(options);
     out.config = result.config;

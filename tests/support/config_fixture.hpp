@@ -24,7 +24,7 @@ struct LoadOutcome {
 };
 
 struct LoadSpec {
-    bool add_mpm = true;                 // prepend LoadModule mpm_prefork_module
+    bool add_mpm = true;                 // -C "LoadModule mpm_prefork_module ..."
     std::vector<std::string> defines;    // -D
     std::vector<std::string> pre;        // -C
     std::vector<std::string> post;       // -c
