@@ -19,6 +19,10 @@ std::string format_error_log_line(std::chrono::system_clock::time_point when, st
     std::strftime(stamp, sizeof stamp, "%a %b %d %H:%M:%S", &tm);
     char year[8];
     std::strftime(year, sizeof year, "%Y", &tm);
+    if (tid == 0) {  // not a threaded MPM: httpd shows no thread id
+        return fmt::format("[{}.{:06d} {}] [{}:{}] [pid {}] {}", stamp, usec, year, module,
+                           log_level_name(level), pid, text);
+    }
     return fmt::format("[{}.{:06d} {}] [{}:{}] [pid {}:tid {}] {}", stamp, usec, year, module,
                        log_level_name(level), pid, tid, text);
 }

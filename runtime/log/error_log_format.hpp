@@ -11,7 +11,8 @@
 
 namespace feather::runtime {
 
-// "[%{u}t] [module:level] [pid P:tid T] text" for a time point.
+// "[%{u}t] [module:level] [pid P:tid T] text" for a time point; tid 0 leaves
+// the thread out, as for a non-threaded MPM.
 std::string format_error_log_line(std::chrono::system_clock::time_point when, std::string_view module,
                                   LogLevel level, long pid, unsigned long tid, std::string_view text);
 
