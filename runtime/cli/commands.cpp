@@ -12,6 +12,7 @@
 #include "runtime/cli/dumps.hpp"
 #include "runtime/cli/options.hpp"
 #include "runtime/log/error_log_format.hpp"
+#include "runtime/server/run_server.hpp"
 
 namespace feather::runtime {
 
@@ -109,8 +110,7 @@ int run_command_line(int argc, const char* const argv[])
         }
         return 0;
     }
-    std::fputs("feather: serving is not available in this build yet\n", stderr);
-    return 1;
+    return run_server(opts, load, result.config, stderr_log_sink(threshold));
 }
 
 }  // namespace feather::runtime
