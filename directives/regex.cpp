@@ -23,7 +23,8 @@ struct MatchData {
 std::shared_ptr<const Regex> Regex::compile(std::string_view pattern, unsigned flags,
                                             std::string* error)
 {
-    std::uint32_t options = 0;
+    // httpd compiles every pattern with PCRE2_DUPNAMES (ap_regcomp).
+    std::uint32_t options = PCRE2_DUPNAMES;
     if (flags & kCaseless) {
         options |= PCRE2_CASELESS;
     }

@@ -55,4 +55,8 @@ directives::ConfigFactory config_factory() { return {&new_server, &new_dir}; }
 
 std::vector<directives::ConfigCheck> config_checks() { return {}; }
 
+std::span<const ModuleHooks> all_module_hooks() { return {}; }
+
+std::span<const PostConfig> post_config_steps() { return {}; }
+
 }  // namespace feather::mod

@@ -8,6 +8,8 @@
 #include "directives/loader.hpp"
 #include "directives/module_info.hpp"
 #include "directives/registry.hpp"
+#include "modules/module_states.hpp"
+#include "modules/request/phases.hpp"
 
 namespace feather::mod {
 
@@ -17,5 +19,13 @@ const directives::Registry& registry();
 directives::ConfigFactory config_factory();
 // Checks run once the whole configuration has been applied.
 std::vector<directives::ConfigCheck> config_checks();
+
+// The request hooks of every module (the runtime adds core's own).
+std::span<const ModuleHooks> all_module_hooks();
+
+// Per-generation set-up of modules (read TypesConfig, open access logs...),
+// run by the master after a configuration is loaded.
+using PostConfig = bool (*)(const directives::Config& config, ModuleStates& states, std::string& error);
+std::span<const PostConfig> post_config_steps();
 
 }  // namespace feather::mod

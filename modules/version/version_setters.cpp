@@ -62,15 +62,11 @@ constexpr std::string_view kInvalid =
 
 Status section_if_version(Cmd& cmd, const Args& args)
 {
-    std::string op = args.size() > 1 ? args[0] : "=";
-    std::string version = args.size() > 1 ? args[1] : args[0];
-    bool closed_by_third = args.size() > 2 && args[2] == ">";
-    // "<IfVersion 2.4 >" (the '>' as its own word, no operator)
-    if (args.size() == 2 && args[1] == ">") {
-        closed_by_third = true;
-        version = args[0];
-        op = "=";
-    }
+    // "<IfVersion 2.4 >" has the '>' as its own word and no operator.
+    const bool bare_close = args.size() == 2 && args[1] == ">";
+    const bool closed_by_third = bare_close || (args.size() > 2 && args[2] == ">");
+    const std::string op = args.size() > 1 && !bare_close ? args[0] : std::string(1, '=');
+    std::string version = args.size() > 1 && !bare_close ? args[1] : args[0];
     if (version.empty() || (!closed_by_third && version.back() != '>')) {
         return std::string(cmd.spec->name) + "> directive missing closing '>'";
     }

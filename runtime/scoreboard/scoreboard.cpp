@@ -68,22 +68,51 @@ std::unique_ptr<Scoreboard> Scoreboard::create(int server_limit, int thread_limi
         throw std::runtime_error(std::string("unable to create the scoreboard: ") + e.what());
     }
 
-    auto* base = static_cast<unsigned char*>(sb->region_.get_address());
-    std::memset(base, 0, total);
-    sb->global_ = new (base) GlobalScore{};
-    sb->processes_ = reinterpret_cast<ProcessScore*>(base + global_size);
-    for (int i = 0; i < server_limit; ++i) {
-        new (&sb->processes_[i]) ProcessScore{};
-    }
-    sb->workers_ = reinterpret_cast<WorkerScore*>(base + global_size + process_size);
-    for (int i = 0; i < server_limit * thread_limit; ++i) {
-        new (&sb->workers_[i]) WorkerScore{};
-    }
+    std::memset(sb->region_.get_address(), 0, total);
+    sb->place(true);
     sb->global_->magic = kScoreboardMagic;
     sb->global_->server_limit = server_limit;
     sb->global_->thread_limit = thread_limit;
     sb->global_->start_time_us.store(now_us());
     sb->global_->restart_time_us.store(now_us());
+    return sb;
+}
+
+void Scoreboard::place(bool construct)
+{
+    auto* base = static_cast<unsigned char*>(region_.get_address());
+    const std::size_t global_size = round_up(sizeof(GlobalScore));
+    const std::size_t process_size = round_up(sizeof(ProcessScore) * static_cast<std::size_t>(server_limit_));
+    global_ = construct ? new (base) GlobalScore{} : reinterpret_cast<GlobalScore*>(base);
+    processes_ = reinterpret_cast<ProcessScore*>(base + global_size);
+    workers_ = reinterpret_cast<WorkerScore*>(base + global_size + process_size);
+    if (construct) {
+        for (int i = 0; i < server_limit_; ++i) {
+            new (&processes_[i]) ProcessScore{};
+        }
+        for (int i = 0; i < server_limit_ * thread_limit_; ++i) {
+            new (&workers_[i]) WorkerScore{};
+        }
+    }
+}
+
+std::unique_ptr<Scoreboard> Scoreboard::open_file(const std::string& file)
+{
+    std::unique_ptr<Scoreboard> sb(new Scoreboard());
+    try {
+        bip::file_mapping mapping(file.c_str(), bip::read_write);
+        sb->region_ = bip::mapped_region(mapping, bip::read_write);
+    } catch (const bip::interprocess_exception& e) {
+        throw std::runtime_error("cannot map scoreboard " + file + ": " + e.what());
+    }
+    const auto* g = static_cast<const GlobalScore*>(sb->region_.get_address());
+    if (sb->region_.get_size() < sizeof(GlobalScore) || g->magic != kScoreboardMagic) {
+        throw std::runtime_error("not a feather scoreboard: " + file);
+    }
+    sb->server_limit_ = g->server_limit;
+    sb->thread_limit_ = g->thread_limit;
+    sb->file_ = file;
+    sb->place(false);
     return sb;
 }
 

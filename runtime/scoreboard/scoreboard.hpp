@@ -21,6 +21,10 @@ public:
     static std::unique_ptr<Scoreboard> create(int server_limit, int thread_limit,
                                               const std::optional<std::string>& file);
 
+    // Maps an existing ScoreBoardFile (tools and tests read a running
+    // server's scoreboard this way). Throws std::runtime_error.
+    static std::unique_ptr<Scoreboard> open_file(const std::string& file);
+
     GlobalScore& global() { return *global_; }
     const GlobalScore& global() const { return *global_; }
     ProcessScore& process(int slot) { return processes_[slot]; }
@@ -37,6 +41,7 @@ public:
 
 private:
     Scoreboard() = default;
+    void place(bool construct);
 
     boost::interprocess::mapped_region region_;
     GlobalScore* global_ = nullptr;

@@ -7,7 +7,7 @@
 
 #include "modules/all_modules.hpp"
 #include "modules/config_sets.hpp"
-#include "runtime/conn/fixed_responder.hpp"
+#include "runtime/http/http_engine.hpp"
 #include "runtime/mpm/master.hpp"
 #include "runtime/process/pid_file.hpp"
 
@@ -93,7 +93,7 @@ int run_server(const CliOptions& options, const directives::LoadOptions& load,
         directives::Loader loader(mod::registry(), mod::config_factory(), startup_log, mod::config_checks());
         return loader.load(load);
     };
-    ServerFactory factory = [](const Generation& gen, std::string&) { return make_fixed_responder(gen); };
+    ServerFactory factory = [](const Generation& gen, std::string& error) { return make_http_engine(gen, error); };
     Master master(mo, reload, factory);
     return master.run(std::move(config));
 }

@@ -1,0 +1,45 @@
+#pragma once
+// What the runtime offers modules while they handle a request: logging in
+// the error log of the request's server, subrequests and internal
+// redirects (mod_dir, mod_negotiation, ErrorDocument), host name lookups.
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "directives/log_level.hpp"
+#include "directives/module_id.hpp"
+
+namespace feather {
+
+struct Request;
+
+class RequestServices {
+public:
+    virtual ~RequestServices() = default;
+
+    virtual bool log_enabled(const Request& r, ModuleId module, LogLevel level) const = 0;
+    // ap_log_rerror: "[client ip:port] text" in the request's error log.
+    virtual void log(const Request& r, ModuleId module, LogLevel level, std::string_view text,
+                     int os_error = 0) const = 0;
+
+    // ap_sub_req_lookup_uri / ap_sub_req_lookup_file: a subrequest run
+    // through every phase before the handler. `file` is relative to the
+    // directory of `r`'s file when not absolute.
+    virtual std::unique_ptr<Request> lookup_uri(Request& r, std::string_view uri) = 0;
+    virtual std::unique_ptr<Request> lookup_file(Request& r, std::string_view file) = 0;
+    // ap_run_sub_req: runs a subrequest's handler, its output becoming `r`'s.
+    virtual int run_subrequest(Request& sub) = 0;
+    // ap_internal_fast_redirect: `r` takes over what the subrequest found.
+    virtual void fast_redirect(Request& r, Request& sub) = 0;
+    // ap_internal_redirect: `r` is answered by a new request for `uri`.
+    virtual void internal_redirect(Request& r, std::string_view uri) = 0;
+
+    // The client's host name, looked up once per connection (the IP when
+    // it has none). With `double_reverse`, the name must map back to the IP.
+    virtual std::string_view remote_host(Request& r, bool double_reverse) = 0;
+
+    virtual std::int64_t now_us() const = 0;
+};
+
+}  // namespace feather

@@ -1,0 +1,226 @@
+#include "runtime/http/http_engine.hpp"
+
+#include "modules/all_modules.hpp"
+#include "modules/config_sets.hpp"
+#include "runtime/conn/socket_io.hpp"
+#include "runtime/http/core_hooks.hpp"
+#include "runtime/http/pipeline.hpp"
+#include "runtime/http/request_reader.hpp"
+#include "runtime/http/response_writer.hpp"
+#include "runtime/process/child_control.hpp"
+
+namespace feather::runtime {
+
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+
+class HttpEngine final : public ConnectionServer {
+public:
+    HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline)
+        : config_(gen.config), pipeline_(std::move(pipeline)), extended_(gen.extended_status)
+    {
+    }
+
+    void serve(Connection& conn, WorkerSlot& slot, const ChildControl& control) override;
+
+private:
+    std::shared_ptr<const directives::Config> config_;
+    std::shared_ptr<Pipeline> pipeline_;
+    bool extended_;
+};
+
+HeadLimits head_limits(const directives::ServerConfig& s)
+{
+    const auto& core = get<mod::core::CoreServerConfig>(*s.modules);
+    HeadLimits l;
+    l.request_line = static_cast<std::size_t>(core.limit_req_line.get_or(8190));
+    l.field_size = static_cast<std::size_t>(core.limit_req_fieldsize.get_or(8190));
+    l.fields = core.limit_req_fields.get_or(100);
+    l.timeout = duration_cast<milliseconds>(core.timeout.get_or(std::chrono::seconds(60)));
+    return l;
+}
+
+ProtocolSettings protocol_settings(const directives::Config& config, const directives::ServerConfig& s,
+                                   bool stopping)
+{
+    const auto& core = get<mod::core::CoreServerConfig>(*s.modules);
+    const auto& http = get<mod::http::HttpServerConfig>(*s.modules);
+    ProtocolSettings p;
+    p.keep_alive = http.keep_alive.get_or(true);
+    p.keep_alive_timeout_s = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::seconds>(http.keep_alive_timeout.get_or(std::chrono::seconds(5)))
+            .count());
+    p.keep_alive_max = http.max_keep_alive_requests.get_or(100);
+    p.stopping = stopping;
+    p.tokens = get<mod::core::CoreServerConfig>(*config.main_server().modules)
+                   .server_tokens.get_or(mod::core::ServerTokens::Full);
+    p.timeout = duration_cast<milliseconds>(core.timeout.get_or(std::chrono::seconds(60)));
+    return p;
+}
+
+void record_request(WorkerSlot& slot, const Request& r)
+{
+    WorkerScore& s = slot.score();
+    s.access_count.fetch_add(1, std::memory_order_relaxed);
+    s.my_access_count.fetch_add(1, std::memory_order_relaxed);
+    s.bytes_served.fetch_add(r.bytes_sent, std::memory_order_relaxed);
+    s.my_bytes_served.fetch_add(r.bytes_sent, std::memory_order_relaxed);
+    s.conn_count.fetch_add(1, std::memory_order_relaxed);
+    s.conn_bytes.fetch_add(r.bytes_sent, std::memory_order_relaxed);
+}
+
+void record_extended(WorkerSlot& slot, const Request& r, const directives::Config& config)
+{
+    WorkerScore& s = slot.score();
+    s.text_seq.fetch_add(1, std::memory_order_release);
+    s.client.store(r.connection->client_ip);
+    s.request.store(r.the_request);
+    const auto& core = get<mod::core::CoreServerConfig>(*config.servers[r.server_index].modules);
+    s.vhost.store(core.server_name.get_or(""));
+    s.protocol.store(r.protocol);
+    s.text_seq.fetch_add(1, std::memory_order_release);
+}
+
+// Reads and throws away the rest of a request body so the next request on
+// the connection starts at the right byte. False: the connection closes.
+bool discard_body(InputBuffer& in, SocketIo& io, Request& r, milliseconds timeout)
+{
+    if (r.request_chunked) {
+        return false;  // bodies of unknown length are not worth waiting for
+    }
+    std::uint64_t left = r.request_body_length.value_or(0);
+    while (left > 0) {
+        const std::string_view avail = in.view();
+        if (!avail.empty()) {
+            const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(left, avail.size()));
+            in.consume(take);
+            left -= take;
+            continue;
+        }
+        in.compact();
+        char buf[16384];
+        std::size_t got = 0;
+        if (io.read_some(buf, sizeof buf, got, timeout) != IoResult::Ok) {
+            return false;
+        }
+        in.data.append(buf, got);
+    }
+    return true;
+}
+
+void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& control)
+{
+    ConnectionInfo info;
+    info.client_ip = conn.client_ip;
+    info.client_port = conn.client_port;
+    info.local_ip = conn.local_ip;
+    info.local_port = conn.local_port;
+    info.id = conn.id;
+
+    SocketIo io(conn.fd, control.wake_fd());
+    InputBuffer in;
+    KeepAliveState ka;
+    WorkerScore& score = slot.score();
+    score.conn_count.store(0, std::memory_order_relaxed);
+    score.conn_bytes.store(0, std::memory_order_relaxed);
+    const std::size_t base_server = 0;
+
+    while (true) {
+        const bool first = ka.keepalives == 0;
+        const auto& server = config_->servers[base_server];
+        if (in.view().empty()) {
+            slot.set_status(first ? WorkerStatus::BusyRead : WorkerStatus::BusyKeepalive);
+            const auto& http = get<mod::http::HttpServerConfig>(*server.modules);
+            const milliseconds wait = first ? head_limits(server).timeout
+                                            : duration_cast<milliseconds>(
+                                                  http.keep_alive_timeout.get_or(std::chrono::seconds(5)));
+            // Between requests a graceful stop ends the wait; the first
+            // request of a connection is always answered.
+            if (io.wait_readable(wait, !first) != IoResult::Ok) {
+                break;
+            }
+        }
+        slot.set_status(WorkerStatus::BusyRead);
+        Request r;
+        r.connection = &info;
+        r.request_time_us = now_us();
+        if (extended_) {
+            score.start_time_us.store(r.request_time_us, std::memory_order_relaxed);
+        }
+        const HeadOutcome outcome = read_request_head(in, io, head_limits(server), r);
+        if (outcome == HeadOutcome::Closed) {
+            if (r.status == 408 && first) {
+                pipeline_->attach(r, base_server);
+                slot.set_status(WorkerStatus::BusyLog);
+                pipeline_->log_transaction(r);
+            }
+            break;
+        }
+        pipeline_->attach(r, base_server);
+        if (extended_) {
+            record_extended(slot, r, *config_);
+        }
+        slot.set_status(WorkerStatus::BusyWrite);
+        if (outcome == HeadOutcome::Error) {
+            const int status = r.status;
+            r.status = 200;
+            ka.close = true;
+            pipeline_->die(status, r);
+        } else {
+            if (r.notes.has("feather-close")) {
+                ka.close = true;
+            }
+            if (r.proto_num >= 1001 && !r.headers_in.has("Host") && r.hostname.empty()) {
+                pipeline_->die(400, r);
+            } else if (const auto expect = r.headers_in.get("Expect"); expect && !expect->empty()) {
+                if (iequal(*expect, "100-continue")) {
+                    r.expecting_100 = true;
+                    pipeline_->process(r);
+                } else {
+                    pipeline_->die(417, r);
+                }
+            } else {
+                pipeline_->process(r);
+            }
+        }
+        const bool stopping = control.stopping();
+        bool keep = send_response(r, io, ka, protocol_settings(*config_, config_->servers[r.server_index], stopping));
+        if (keep && (r.request_body_length || r.request_chunked)) {
+            keep = discard_body(in, io, r, head_limits(server).timeout);
+        }
+        slot.set_status(WorkerStatus::BusyLog);
+        pipeline_->log_transaction(r);
+        record_request(slot, r);
+        if (extended_) {
+            const std::int64_t end = now_us();
+            score.stop_time_us.store(end, std::memory_order_relaxed);
+            score.duration_us.fetch_add(end - r.request_time_us, std::memory_order_relaxed);
+        }
+        if (!keep) {
+            break;
+        }
+    }
+    slot.set_status(WorkerStatus::Closing);
+    lingering_close(conn.fd);
+    conn.fd = -1;
+}
+
+}  // namespace
+
+std::shared_ptr<ConnectionServer> make_http_engine(const Generation& gen, std::string& error)
+{
+    auto states = std::make_shared<ModuleStates>();
+    for (const auto& post_config : mod::post_config_steps()) {
+        if (!post_config(*gen.config, *states, error)) {
+            return nullptr;
+        }
+    }
+    const ModuleHooks core[] = {core_hooks()};
+    auto hooks = std::make_shared<HookTable>(*gen.config, core, mod::all_module_hooks());
+    auto pipeline = std::make_shared<Pipeline>(gen.config, hooks, states, gen.error_log);
+    return std::make_shared<HttpEngine>(gen, pipeline);
+}
+
+}  // namespace feather::runtime
