@@ -84,7 +84,9 @@ struct Section {
 
 struct CoreDirConfig {
     // Options: either absolute (opts set) or relative (+/-) to the parent.
-    unsigned opts = kOptUnset;
+    // Server-level and .htaccess configs start with FollowSymLinks, sections
+    // (new_section_config) without, as httpd's create_core_dir_config.
+    unsigned opts = kOptUnset | kOptSymLinks;
     unsigned opts_add = 0;
     unsigned opts_remove = 0;
     // AllowOverride: which classes .htaccess may use; Options= list.
@@ -167,11 +169,13 @@ struct CoreServerConfig {
     std::vector<Section> directories;  // <Directory>, <DirectoryMatch>
     std::vector<Section> locations;    // <Location>, <LocationMatch>
 
-    // <VirtualHost> addresses (virtual hosts only).
+    // <VirtualHost> addresses (virtual hosts only): one entry per address a
+    // name resolved to, as httpd's server_addr_rec list.
     struct HostAddr {
-        std::string host;         // "*", "_default_", a name or an address
-        std::optional<std::uint16_t> port;  // none: port not given
-        bool any_port = false;    // ":*"
+        std::string host;         // as written: "*", "_default_", a name or an address
+        std::string ip;           // numeric address ("%zone" kept); empty for * and _default_
+        std::optional<std::uint16_t> port;  // none: no port given and none on the main server
+        bool any_port = false;    // ":*" (or a lone "*")
     };
     std::vector<HostAddr> vhost_addrs;
 
@@ -186,9 +190,10 @@ struct CoreServerConfig {
     Setting<std::uint64_t> thread_stack_size;
     Setting<ServerTokens> server_tokens;
     Setting<std::string> runtime_dir;       // DefaultRuntimeDir
-    Setting<unsigned> regex_default_options;
-    std::vector<std::string> registered_methods;  // RegisterHttpMethod
+    Setting<unsigned> regex_default_options;  // Regex::Flags; unset: kDotAll | kDollarEndOnly
+    std::vector<std::string> registered_methods;  // RegisterHttpMethod, <Limit>: see methods.hpp
     std::map<std::string, MutexSetting> mutexes;  // Mutex, by mutex name ("default" too)
+    int sections_created = 0;  // main server only: the last Section::id given out
 };
 
 CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add);

@@ -18,7 +18,8 @@ Status set_default_runtime_dir(Cmd& cmd, const Args& args);
 Status set_include(Cmd& cmd, const Args& args);
 Status set_include_optional(Cmd& cmd, const Args& args);
 
-// section_directives.cpp: sections, Options, AllowOverride
+// section_directives.cpp, limit_section.cpp, vhost_section.cpp: sections;
+// options.cpp: Options, AllowOverride, AllowOverrideList, AccessFileName
 Status section_directory(Cmd& cmd, const Args& args);
 Status section_location(Cmd& cmd, const Args& args);
 Status section_virtual_host(Cmd& cmd, const Args& args);
