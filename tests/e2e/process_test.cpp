@@ -1,5 +1,7 @@
 // The process model end to end: real feather masters on loopback ports.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
