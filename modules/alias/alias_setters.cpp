@@ -95,6 +95,9 @@ Status add_alias(Cmd& cmd, const Args& args, bool script)
     if (!cmd.path) {
         return "Alias must have two arguments when used globally";
     }
+    // httpd parses the text as an ap_expr string here ("Cannot parse alias
+    // expression '...': ..."); Feather has no ap_expr parser yet and keeps
+    // the text unchecked.
     dir_conf<AliasDirConfig>(cmd).alias.set({args[0], *cmd.path, script}, cmd.loc());
     return std::nullopt;
 }
@@ -134,6 +137,8 @@ Status add_redirect(Cmd& cmd, const Args& args, int status, bool use_regex)
     if (cmd.path) {
         auto& dir = dir_conf<AliasDirConfig>(cmd);
         if ((grok == Grok::Status && arg2 && !arg3) || (grok == Grok::No && !arg2)) {
+            // An ap_expr string in httpd ("Cannot parse redirect expression
+            // '...': ..."); kept unchecked until Feather has that parser.
             const std::string& url = grok == Grok::Status ? *arg2 : arg1;
             dir.redirect.set({url, status}, cmd.loc());
             return std::nullopt;

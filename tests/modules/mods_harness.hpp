@@ -51,8 +51,8 @@ public:
         options.config_file = "httpd.conf";
         options.pre_directives = {"LoadModule mpm_prefork_module modules/mod_mpm_prefork.so"};
         for (const char* m : {"mime", "dir", "negotiation", "alias"}) {
-            options.pre_directives.push_back(std::string("LoadModule ") + m + "_module modules/mod_" +
-                                             m + ".so");
+            options.pre_directives.push_back(std::string("LoadModule ") + m +
+                                             "_module modules/mod_" + m + ".so");
         }
         const auto result = loader_.load(options);
         EXPECT_TRUE(result.config) << (result.error_lines.empty() ? "" : result.error_lines[0]);

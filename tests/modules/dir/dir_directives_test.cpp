@@ -57,7 +57,8 @@ TEST_F(DirDirectives, DirectoryIndexWithoutWordsSetsAnEmptyList)
 
 TEST_F(DirDirectives, FlagsAndFallback)
 {
-    const auto o = load("DirectorySlash Off\nDirectoryCheckHandler on\nFallbackResource /index.php\n");
+    const auto o =
+        load("DirectorySlash Off\nDirectoryCheckHandler on\nFallbackResource /index.php\n");
     ASSERT_TRUE(o.ok()) << o.error();
     const auto& d = main_dir<DirConfig>(o);
     EXPECT_EQ(d.slash.value, false);
