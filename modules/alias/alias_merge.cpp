@@ -4,11 +4,11 @@ namespace feather::mod::alias {
 
 namespace {
 
-// httpd appends the base's entries after the more specific ones, so that a
-// virtual host's (or a deeper section's) entries are tried first.
-std::vector<AliasEntry> concat(const std::vector<AliasEntry>& first, const std::vector<AliasEntry>& then)
+// apr_array_append(add, base): the more specific entries first.
+template <class T>
+std::vector<T> concat(const std::vector<T>& first, const std::vector<T>& then)
 {
-    std::vector<AliasEntry> out = first;
+    std::vector<T> out = first;
     out.insert(out.end(), then.begin(), then.end());
     return out;
 }
@@ -24,9 +24,10 @@ AliasDirConfig merge(const AliasDirConfig& base, const AliasDirConfig& add)
 {
     AliasDirConfig conf;
     conf.redirects = concat(add.redirects, base.redirects);
+    conf.alias = merge(base.alias, add.alias);
+    conf.redirect = merge(base.redirect, add.redirect);
     conf.allow_relative = merge(base.allow_relative, add.allow_relative);
     conf.preserve_path = merge(base.preserve_path, add.preserve_path);
-    conf.location_aliases = add.location_aliases.empty() ? base.location_aliases : add.location_aliases;
     return conf;
 }
 

@@ -12,7 +12,7 @@ constexpr DirectiveSpec kDirectives[] = {
     {"CustomLog", M, Allow::RsrcConf, ArgShape::Take23, &set_custom_log,
      "a file name, a custom log format string or format name, and an optional \"env=\" or \"expr=\" clause (see docs)"},
     {"GlobalLog", M, Allow::RsrcConf, ArgShape::Take23, &set_global_log,
-     "Same as CustomLog, but forces virtualhosts to inherit the log"},
+     "Same as CustomLog, but forces virtualhosts to inherit the log", Forbid::GlobalOnly},
     {"TransferLog", M, Allow::RsrcConf, ArgShape::Take1, &set_transfer_log,
      "the filename of the access log"},
     {"LogFormat", M, Allow::RsrcConf, ArgShape::Take12, &set_log_format,

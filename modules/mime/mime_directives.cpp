@@ -26,7 +26,7 @@ constexpr DirectiveSpec kDirectives[] = {
     {"DefaultLanguage", M, Allow::FileInfo, ArgShape::Take1, &set_default_language,
      "language to use for documents with no other language file extension"},
     {"MultiviewsMatch", M, Allow::FileInfo, ArgShape::Iterate, &set_multiviews_match,
-     "NegotiatedOnly (default), Handlers and/or Filters, or Any"},
+     "NegotiatedOnly (default), Handlers and/or Filters, or Any", Forbid::Location},
     {"RemoveCharset", M, Allow::FileInfo, ArgShape::Iterate, &set_remove_charset,
      "one or more file extensions"},
     {"RemoveEncoding", M, Allow::FileInfo, ArgShape::Iterate, &set_remove_encoding,

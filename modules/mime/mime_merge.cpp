@@ -1,49 +1,39 @@
 #include "modules/mime/mime_config.hpp"
 
-#include <algorithm>
-
 namespace feather::mod::mime {
 
 namespace {
 
-void overlay_field(std::string& into, const std::string& add)
+// httpd's overlay_extension_mappings: each attribute the section sets
+// replaces the parent's; the others are inherited.
+void overlay(ExtensionInfo& into, const ExtensionInfo& add)
 {
-    if (!add.empty()) {
-        into = add;
+    for (const ExtensionField field :
+         {&ExtensionInfo::type, &ExtensionInfo::encoding, &ExtensionInfo::charset,
+          &ExtensionInfo::language, &ExtensionInfo::handler, &ExtensionInfo::input_filters,
+          &ExtensionInfo::output_filters}) {
+        if (add.*field) {
+            into.*field = add.*field;
+        }
     }
 }
 
 }  // namespace
 
-// httpd's merge_mime_dir_configs: the more specific section's mappings win
-// per extension and per attribute; Remove* lines clear what the parent set.
+// httpd's merge_mime_dir_configs. The section's Remove* lines are applied
+// after its own Add* lines are overlaid, so they also undo an Add* of the
+// same section; they are then dropped, so they act once, on this merge.
 MimeDirConfig merge(const MimeDirConfig& base, const MimeDirConfig& add)
 {
     MimeDirConfig conf;
     conf.extensions = base.extensions;
-    auto clear = [&](const std::vector<std::string>& exts, std::string ExtensionInfo::*field) {
-        for (const auto& e : exts) {
-            if (auto it = conf.extensions.find(e); it != conf.extensions.end()) {
-                (it->second).*field = std::string();
-            }
-        }
-    };
-    clear(add.remove_types, &ExtensionInfo::type);
-    clear(add.remove_encodings, &ExtensionInfo::encoding);
-    clear(add.remove_charsets, &ExtensionInfo::charset);
-    clear(add.remove_languages, &ExtensionInfo::language);
-    clear(add.remove_handlers, &ExtensionInfo::handler);
-    clear(add.remove_input_filters, &ExtensionInfo::input_filters);
-    clear(add.remove_output_filters, &ExtensionInfo::output_filters);
     for (const auto& [ext, info] : add.extensions) {
-        auto& into = conf.extensions[ext];
-        overlay_field(into.type, info.type);
-        overlay_field(into.encoding, info.encoding);
-        overlay_field(into.charset, info.charset);
-        overlay_field(into.language, info.language);
-        overlay_field(into.handler, info.handler);
-        overlay_field(into.input_filters, info.input_filters);
-        overlay_field(into.output_filters, info.output_filters);
+        overlay(conf.extensions[ext], info);
+    }
+    for (const Removal& r : add.removals) {
+        if (auto it = conf.extensions.find(r.extension); it != conf.extensions.end()) {
+            (it->second.*r.field).reset();
+        }
     }
     conf.default_language = merge(base.default_language, add.default_language);
     conf.multiviews_match = merge(base.multiviews_match, add.multiviews_match);

@@ -1,5 +1,6 @@
 #pragma once
-// mod_negotiation, per directory.
+// mod_negotiation: language preferences per directory, the cache switch per
+// server.
 
 #include <string>
 #include <vector>
@@ -8,14 +9,27 @@
 
 namespace feather::mod::negotiation {
 
-enum ForceLanguagePriority : unsigned { kFlpNone = 0, kFlpPrefer = 1, kFlpFallback = 2 };
+// ForceLanguagePriority keywords given in one section (they accumulate
+// there). Unset behaves as Prefer (httpd's FLP_DEFAULT).
+struct ForceLanguagePriority {
+    bool none = false;
+    bool prefer = false;
+    bool fallback = false;
+
+    bool operator==(const ForceLanguagePriority&) const = default;
+};
 
 struct NegotiationDirConfig {
+    // LanguagePriority: the lines of one section append; a section that has
+    // any replaces its parent's list.
     Setting<std::vector<std::string>> language_priority;
-    Setting<unsigned> force_language_priority;
+    Setting<ForceLanguagePriority> force_language_priority;
 };
 
 struct NegotiationServerConfig {
+    // CacheNegotiatedDocs. httpd keeps only "On" (Off stores nothing), so a
+    // virtual host's Off does not undo the main server's On; the setter
+    // mirrors that by leaving the setting unset for Off.
     Setting<bool> cache_negotiated_docs;
 };
 

@@ -2,6 +2,7 @@
 
 namespace feather::mod::negotiation {
 
+// httpd's merge_neg_dir_configs: the more specific section's settings win.
 NegotiationDirConfig merge(const NegotiationDirConfig& base, const NegotiationDirConfig& add)
 {
     return {merge(base.language_priority, add.language_priority),
