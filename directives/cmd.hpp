@@ -11,6 +11,10 @@
 #include "directives/spec.hpp"
 #include "parser/ast.hpp"
 
+namespace feather::mod::authz {
+struct RequireNode;
+}  // namespace feather::mod::authz
+
 namespace feather::directives {
 
 class Loader;
@@ -27,6 +31,9 @@ struct Cmd {
     std::int64_t limited = -1;            // the methods of an enclosing <Limit>, or -1
     bool htaccess = false;
     std::vector<const parser::Node*> sections;  // enclosing section nodes, outermost first
+    // The <RequireAll>/<RequireAny>/<RequireNone> being filled (httpd swaps
+    // its conf->section while walking one); null outside them.
+    mod::authz::RequireNode* require_container = nullptr;
 
     // Set while a file is being read, for directives that act at once.
     parser::ConfigReader* reader = nullptr;

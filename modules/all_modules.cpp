@@ -17,6 +17,7 @@ extern const directives::ModuleInfo kWorkerModule;
 extern const directives::ModuleInfo kEventModule;
 }  // namespace mpm
 namespace authz {
+directives::Status check_authz_config(directives::Loader& loader);
 extern const directives::ModuleInfo kAuthzCoreModule;
 extern const directives::ModuleInfo kAuthzHostModule;
 extern const directives::ModuleInfo kAccessCompatModule;
@@ -53,7 +54,7 @@ const directives::Registry& registry()
 
 directives::ConfigFactory config_factory() { return {&new_server, &new_dir}; }
 
-std::vector<directives::ConfigCheck> config_checks() { return {}; }
+std::vector<directives::ConfigCheck> config_checks() { return {&authz::check_authz_config}; }
 
 std::span<const ModuleHooks> all_module_hooks() { return {}; }
 

@@ -24,7 +24,7 @@ struct ServerConfigSet {
     std::tuple<mod::core::CoreServerConfig, mod::http::HttpServerConfig, mod::mpm::MpmConfig,
                mod::unixd::UnixdConfig, mod::log_config::LogConfigServerConfig,
                mod::mime::MimeServerConfig, mod::negotiation::NegotiationServerConfig,
-               mod::alias::AliasServerConfig>
+               mod::alias::AliasServerConfig, mod::authz::AuthzCoreServerConfig>
         parts;
 };
 

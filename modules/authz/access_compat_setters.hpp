@@ -7,7 +7,6 @@ namespace feather::mod::authz {
 
 Status set_order(Cmd& cmd, const Args& args);
 Status set_allow(Cmd& cmd, const Args& args);
-Status its_an_allow(Cmd& cmd, const Args& args);
 Status set_deny(Cmd& cmd, const Args& args);
 Status set_satisfy(Cmd& cmd, const Args& args);
 

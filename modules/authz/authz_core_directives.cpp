@@ -10,7 +10,8 @@ constexpr ModuleId M = ModuleId::AuthzCore;
 
 constexpr DirectiveSpec kDirectives[] = {
     {"<AuthzProviderAlias", M, Allow::RsrcConf, ArgShape::Raw, &section_authz_provider_alias,
-     "container for grouping an authorization provider's directives under a provider alias"},
+     "container for grouping an authorization provider's directives under a provider alias",
+     Forbid::GlobalOnly},
     {"Require", M, Allow::AuthConfig, ArgShape::Raw, &set_require,
      "specifies authorization directives which one must pass (or not) for a request to suceeed"},
     {"<RequireAll", M, Allow::AuthConfig, ArgShape::Raw, &section_require_all,

@@ -2,39 +2,51 @@
 
 namespace feather::mod::authz {
 
-// mod_authz_core's merge_authz_core_dir_config: a section with Require lines
-// replaces the inherited rules unless AuthMerging says to combine them.
+// httpd's merge_authz_core_dir_config. AuthMerging is read from the more
+// specific section only (it is not inherited).
 AuthzCoreDirConfig merge(const AuthzCoreDirConfig& base, const AuthzCoreDirConfig& add)
 {
     AuthzCoreDirConfig conf;
-    conf.merging = merge(base.merging, add.merging);
+    if (!add.merging.is_set() && !add.section && base.section) {
+        // The section set only AuthzSendForbiddenOnFailure: not a new
+        // authorization config.
+        conf = base;
+    } else if (!add.merging.is_set() || *add.merging.value == AuthMerging::Off ||
+               (!base.section && !add.section)) {
+        // Its own rules (or none at all, with AuthMerging Off) replace the
+        // inherited ones.
+        conf = add;
+    } else {
+        if (base.section && add.section) {
+            RequireNode combined;
+            combined.kind = *add.merging.value == AuthMerging::And ? RequireNode::Kind::All
+                                                                   : RequireNode::Kind::Any;
+            combined.merged = true;
+            combined.methods = base.section->methods | add.section->methods;
+            combined.children = {*base.section, *add.section};
+            conf.section = std::move(combined);
+        } else {
+            conf.section = base.section ? base.section : add.section;
+        }
+        conf.merging = add.merging;
+    }
     conf.forbidden_on_failure = merge(base.forbidden_on_failure, add.forbidden_on_failure);
-    if (!add.section) {
-        conf.section = base.section;
-        return conf;
-    }
-    const AuthMerging how = add.merging.get_or(AuthMerging::Off);
-    if (how == AuthMerging::Off || !base.section) {
-        conf.section = add.section;
-        return conf;
-    }
-    auto combined = std::make_shared<RequireNode>();
-    combined->kind = how == AuthMerging::And ? RequireNode::Kind::All : RequireNode::Kind::Any;
-    combined->children = {*base.section, *add.section};
-    conf.section = std::move(combined);
     return conf;
 }
 
-// mod_access_compat's merge: a section with its own rules replaces the
-// inherited ones.
+// httpd merges no server config for authz_core: every server uses the
+// main server's aliases.
+AuthzCoreServerConfig merge(const AuthzCoreServerConfig& base, const AuthzCoreServerConfig&)
+{
+    return base;
+}
+
+// mod_access_compat has no merge function, so httpd keeps the most specific
+// section's config whole: one that used any of the module's directives
+// replaces everything inherited (all methods), one that did not inherits.
 AccessCompatDirConfig merge(const AccessCompatDirConfig& base, const AccessCompatDirConfig& add)
 {
-    AccessCompatDirConfig conf;
-    conf.order = merge(base.order, add.order);
-    conf.satisfy_any = merge(base.satisfy_any, add.satisfy_any);
-    conf.allows = add.allows.empty() && !add.order.is_set() ? base.allows : add.allows;
-    conf.denies = add.denies.empty() && !add.order.is_set() ? base.denies : add.denies;
-    return conf;
+    return add.in_use ? add : base;
 }
 
 }  // namespace feather::mod::authz
