@@ -87,9 +87,12 @@ int Pipeline::access_phases(Request& r)
 {
     // httpd's ap_satisfies: mod_access_compat's Satisfy Any lets either the
     // host rules or authorization admit the request.
-    const bool satisfy_any =
-        r.per_dir && get<mod::authz::AccessCompatDirConfig>(*r.per_dir).satisfy_any.get_or(false) &&
-        config_->modules.contains(ModuleId::AccessCompat);
+    bool satisfy_any = false;
+    if (r.per_dir && config_->modules.contains(ModuleId::AccessCompat) && r.method_number >= 0 &&
+        r.method_number < mod::authz::kMethodCount) {
+        satisfy_any = get<mod::authz::AccessCompatDirConfig>(*r.per_dir).satisfy[static_cast<std::size_t>(
+                          r.method_number)] == mod::authz::Satisfy::Any;
+    }
     auto decl_die = [&](int status, const char* phase) {
         if (status == kDeclined) {
             log(r, ModuleId::Core, LogLevel::Error,
