@@ -167,11 +167,13 @@ struct CoreServerConfig {
     std::vector<Section> directories;  // <Directory>, <DirectoryMatch>
     std::vector<Section> locations;    // <Location>, <LocationMatch>
 
-    // <VirtualHost> addresses (virtual hosts only).
+    // <VirtualHost> addresses (virtual hosts only): one entry per address a
+    // name resolved to, as httpd's server_addr_rec list.
     struct HostAddr {
-        std::string host;         // "*", "_default_", a name or an address
-        std::optional<std::uint16_t> port;  // none: port not given
-        bool any_port = false;    // ":*"
+        std::string host;         // as written: "*", "_default_", a name or an address
+        std::string ip;           // numeric address ("%zone" kept); empty for * and _default_
+        std::optional<std::uint16_t> port;  // none: no port given and none on the main server
+        bool any_port = false;    // ":*" (or a lone "*")
     };
     std::vector<HostAddr> vhost_addrs;
 
