@@ -41,8 +41,10 @@ void print(const std::string& text, std::FILE* to = stdout)
     std::fflush(to);
 }
 
-// -E: httpd's ap_replace_stderr_log, relative to the initial ServerRoot.
-bool replace_stderr(const CliOptions& opts, const std::string& server_root)
+// -E: httpd's ap_replace_stderr_log, relative to the initial ServerRoot. A
+// file that cannot be opened is reported and startup goes on (httpd ignores
+// the failure).
+void replace_stderr(const CliOptions& opts, const std::string& server_root)
 {
     const std::string path = parser::merge_path(server_root, *opts.startup_error_log);
     const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
@@ -50,12 +52,11 @@ bool replace_stderr(const CliOptions& opts, const std::string& server_root)
         const int err = errno;
         std::fprintf(stderr, "(%d)%s: AH00086: %s: could not open error log file %s.\n", err, std::strerror(err),
                      opts.program.c_str(), opts.startup_error_log->c_str());
-        return false;
+        return;
     }
     std::fflush(stderr);
     ::dup2(fd, STDERR_FILENO);
     ::close(fd);
-    return true;
 }
 
 std::string absolute_root(const std::string& root)
@@ -128,8 +129,8 @@ int run_command_line(int argc, const char* const argv[])
     load.document_root_check = !opts.no_document_root_check;
     load.program_name = opts.program;
     load.read_only = opts.show_compile_settings;
-    if (opts.startup_error_log && !replace_stderr(opts, absolute_root(load.server_root))) {
-        return 1;
+    if (opts.startup_error_log) {
+        replace_stderr(opts, absolute_root(load.server_root));
     }
 
     // httpd prints the header, then each file as it opens it.
