@@ -74,8 +74,9 @@ std::string local_host(const std::string& program, std::vector<VhostNotice>& not
     std::string name;
     char str[HOST_NAME_MAX + 2] = {};
     if (::gethostname(str, sizeof str - 1) != 0) {
-        notices.push_back({LogLevel::Warn, true,
-                           "AH00556: " + program + ": apr_gethostname() failed to determine ServerName"});
+        notices.push_back(
+            {LogLevel::Warn, true,
+             "AH00556: " + program + ": apr_gethostname() failed to determine ServerName"});
     } else {
         addrinfo hints{};
         hints.ai_family = AF_UNSPEC;
@@ -93,17 +94,19 @@ std::string local_host(const std::string& program, std::vector<VhostNotice>& not
                                                     : numeric_name(list->ai_addr, list->ai_addrlen);
             ::freeaddrinfo(list);
         } else {
-            notices.push_back({LogLevel::Warn, true,
-                               "AH00557: " + program + ": apr_sockaddr_info_get() failed for " + str});
+            notices.push_back(
+                {LogLevel::Warn, true,
+                 "AH00557: " + program + ": apr_sockaddr_info_get() failed for " + str});
         }
     }
     if (name.empty()) {
         name = "127.0.0.1";
     }
-    notices.push_back({LogLevel::Alert, true,
-                       "AH00558: " + program +
-                           ": Could not reliably determine the server's fully qualified domain name, using " +
-                           name + ". Set the 'ServerName' directive globally to suppress this message"});
+    notices.push_back(
+        {LogLevel::Alert, true,
+         "AH00558: " + program +
+             ": Could not reliably determine the server's fully qualified domain name, using " +
+             name + ". Set the 'ServerName' directive globally to suppress this message"});
     return name;
 }
 

@@ -171,7 +171,8 @@ std::vector<VhostAddress> addresses_of(const CoreServerConfig& core, std::size_t
 
 class Builder {
 public:
-    Builder(const directives::Config& config, const HostLookup& lookup, std::vector<VhostNotice>& notices)
+    Builder(const directives::Config& config, const HostLookup& lookup,
+            std::vector<VhostNotice>& notices)
         : config_(config), lookup_(lookup), notices_(notices)
     {
     }
@@ -188,8 +189,9 @@ public:
             const auto& core = get<CoreServerConfig>(*config_.servers[s].modules);
             const std::vector<VhostAddress> addrs = addresses_of(core, s);
             const bool has_wildcard = place(addrs);
-            map.hostnames[s] = core.server_name.is_set() ? *core.server_name.value
-                                                         : fallback_name(addrs, has_wildcard, map.hostnames[0]);
+            map.hostnames[s] = core.server_name.is_set()
+                                   ? *core.server_name.value
+                                   : fallback_name(addrs, has_wildcard, map.hostnames[0]);
         }
         for (const auto& bucket : buckets_) {
             for (const std::size_t i : bucket) {
@@ -294,7 +296,8 @@ private:
             return *name;
         }
         notices_.push_back({LogLevel::Error, false,
-                            failure + "AH00549: Failed to resolve server name for " + addrs.front().ip.to_string() +
+                            failure + "AH00549: Failed to resolve server name for " +
+                                addrs.front().ip.to_string() +
                                 " (check DNS) -- or specify an explicit ServerName"});
         return "bogus_host_without_reverse_dns";
     }

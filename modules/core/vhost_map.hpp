@@ -57,9 +57,9 @@ struct NamedVhost {
 
 // The virtual hosts on one address (httpd's ipaddr_chain).
 struct AddressGroup {
-    VhostAddress addr;               // the address the group was made for
-    std::size_t server = 0;          // the default server: the first in the file
-    std::vector<NamedVhost> names;   // in file order; empty for an IP-based host
+    VhostAddress addr;              // the address the group was made for
+    std::size_t server = 0;         // the default server: the first in the file
+    std::vector<NamedVhost> names;  // in file order; empty for an IP-based host
     bool name_based() const { return !names.empty(); }
 };
 

@@ -28,9 +28,9 @@ directives::LogSink stderr_log_sink(LogLevel threshold)
         if (level > threshold) {
             return;
         }
-        const std::string line =
-            format_error_log_line(std::chrono::system_clock::now(), module_log_name(module), level,
-                                  static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), text);
+        const std::string line = format_error_log_line(
+            std::chrono::system_clock::now(), module_log_name(module), level,
+            static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), text);
         std::fprintf(stderr, "%s\n", line.c_str());
     };
 }
@@ -50,8 +50,8 @@ void replace_stderr(const CliOptions& opts, const std::string& server_root)
     const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int err = errno;
-        std::fprintf(stderr, "(%d)%s: AH00086: %s: could not open error log file %s.\n", err, std::strerror(err),
-                     opts.program.c_str(), opts.startup_error_log->c_str());
+        std::fprintf(stderr, "(%d)%s: AH00086: %s: could not open error log file %s.\n", err,
+                     std::strerror(err), opts.program.c_str(), opts.startup_error_log->c_str());
         return;
     }
     std::fflush(stderr);
@@ -84,7 +84,8 @@ mod::core::VhostMap finish_virtual_hosts(const CliOptions& opts, const directive
                                          LogLevel threshold, const directives::LogSink& log)
 {
     std::vector<mod::core::VhostNotice> notices;
-    mod::core::VhostMap map = build_vhost_map(config, mod::core::system_host_lookup(opts.program), notices);
+    mod::core::VhostMap map =
+        build_vhost_map(config, mod::core::system_host_lookup(opts.program), notices);
     for (const auto& n : notices) {
         if (!n.startup) {
             log(n.level, ModuleId::Core, n.text);
@@ -178,7 +179,7 @@ int run_command_line(int argc, const char* const argv[])
         }
         return 0;
     }
-    (void)vhosts;
+    (void)vhosts;  // the HTTP engine picks each request's server from it
     std::fputs("feather: serving is not available in this build yet\n", stderr);
     return 1;
 }

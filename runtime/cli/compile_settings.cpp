@@ -19,7 +19,8 @@ namespace {
 
 std::string boost_version()
 {
-    return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000, BOOST_VERSION % 100);
+    return fmt::format("{}.{}.{}", BOOST_VERSION / 100000, BOOST_VERSION / 100 % 1000,
+                       BOOST_VERSION % 100);
 }
 
 std::string pcre_loaded_version()
@@ -51,8 +52,7 @@ std::string mpm_lines(std::optional<ModuleId> mpm)
         return "Server MPM:     worker\n"
                "  threaded:     yes (fixed thread count)\n"
                "    forked:     yes (variable process count)\n";
-    default:
-        return "Server MPM:     \n";  // none loaded: httpd prints the empty name
+    default: return "Server MPM:     \n";  // none loaded: httpd prints the empty name
     }
 }
 
@@ -60,8 +60,8 @@ std::string mpm_lines(std::optional<ModuleId> mpm)
 
 std::string version_text()
 {
-    return fmt::format("Server version: Apache/{} (Feather {})\nServer built:   {}\n", build::kApacheVersion,
-                       build::kFeatherVersion, build::kBuiltAt);
+    return fmt::format("Server version: Apache/{} (Feather {})\nServer built:   {}\n",
+                       build::kApacheVersion, build::kFeatherVersion, build::kBuiltAt);
 }
 
 std::string compile_settings_text(std::optional<ModuleId> mpm)
@@ -70,10 +70,10 @@ std::string compile_settings_text(std::optional<ModuleId> mpm)
     s += fmt::format("Server's Module Magic Number: {}\n", build::kApacheMmn);
     // Where httpd names APR (its portability layer), Feather names the C
     // library and Boost, with the same line shape.
-    s += fmt::format("Server loaded:  glibc {}, Boost {}, PCRE {}\n", gnu_get_libc_version(), boost_version(),
-                     pcre_loaded_version());
-    s += fmt::format("Compiled using: glibc {}.{}, Boost {}, PCRE {}.{} {}\n", __GLIBC__, __GLIBC_MINOR__,
-                     boost_version(), PCRE2_MAJOR, PCRE2_MINOR, kPcreCompiledDate);
+    s += fmt::format("Server loaded:  glibc {}, Boost {}, PCRE {}\n", gnu_get_libc_version(),
+                     boost_version(), pcre_loaded_version());
+    s += fmt::format("Compiled using: glibc {}.{}, Boost {}, PCRE {}.{} {}\n", __GLIBC__,
+                     __GLIBC_MINOR__, boost_version(), PCRE2_MAJOR, PCRE2_MINOR, kPcreCompiledDate);
     s += fmt::format("Architecture:   {}-bit\n", 8 * sizeof(void*));
     s += mpm_lines(mpm);
     // The defines httpd's build would have for what Feather does: sendfile,

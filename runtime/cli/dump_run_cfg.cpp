@@ -27,7 +27,8 @@ std::string root_relative(const std::string& root, const std::string& path)
     return out;
 }
 
-// httpd's mutex_cfg_t as the dump reads it.
+// httpd's mutex_cfg_t as the dump reads it; view_of adapts what the Mutex
+// setter stores.
 struct MutexView {
     bool none = false;
     std::string mechanism = "default";  // httpd's name of the APR mechanism
@@ -66,7 +67,8 @@ bool needs_file(const MutexView& m) { return m.mechanism == "fcntl" || m.mechani
 std::vector<std::string> mutex_types(const directives::Config& config)
 {
     std::vector<std::string> types = {"default"};
-    if (config.modules.contains(ModuleId::MpmPrefork) || config.modules.contains(ModuleId::MpmWorker)) {
+    if (config.modules.contains(ModuleId::MpmPrefork) ||
+        config.modules.contains(ModuleId::MpmWorker)) {
         types.emplace_back("mpm-accept");
     }
     return types;
@@ -136,15 +138,18 @@ std::string run_cfg_text(const directives::Config& config, const RunCfgFacts& fa
     const auto& core = get<CoreServerConfig>(*config.main_server().modules);
     std::string s;
     s += fmt::format("ServerRoot: \"{}\"\n", config.server_root);
-    s += fmt::format("Main DocumentRoot: \"{}\"\n",
-                     root_relative(config.server_root, core.document_root.get_or(build::kDefaultDocumentRoot)));
+    s += fmt::format(
+        "Main DocumentRoot: \"{}\"\n",
+        root_relative(config.server_root, core.document_root.get_or(build::kDefaultDocumentRoot)));
     s += fmt::format("Main ErrorLog: \"{}\"\n", error_log_shown(config, core));
     if (core.scoreboard_file.is_set()) {
-        s += fmt::format("ScoreBoardFile: \"{}\"\n", root_relative(config.server_root, *core.scoreboard_file.value));
+        s += fmt::format("ScoreBoardFile: \"{}\"\n",
+                         root_relative(config.server_root, *core.scoreboard_file.value));
     }
     dump_mutexes(s, config, core);
-    s += fmt::format("PidFile: \"{}\"\n",
-                     root_relative(config.server_root, core.pid_file.get_or(build::kDefaultPidLog)));
+    s +=
+        fmt::format("PidFile: \"{}\"\n",
+                    root_relative(config.server_root, core.pid_file.get_or(build::kDefaultPidLog)));
     for (const std::string& name : config.defines.names()) {
         if (const auto value = config.defines.value(name)) {
             s += fmt::format("Define: {}={}\n", name, *value);
@@ -157,9 +162,11 @@ std::string run_cfg_text(const directives::Config& config, const RunCfgFacts& fa
     const auto& unixd = get<mod::unixd::UnixdConfig>(*config.main_server().modules);
     const char* not_used = facts.root ? "" : " not_used";
     s += fmt::format("User: name=\"{}\" id={}{}\n", unixd.user_name.get_or("#-1"),
-                     static_cast<unsigned long>(unixd.user_id.get_or(static_cast<uid_t>(-1))), not_used);
+                     static_cast<unsigned long>(unixd.user_id.get_or(static_cast<uid_t>(-1))),
+                     not_used);
     s += fmt::format("Group: name=\"{}\" id={}{}\n", unixd.group_name.get_or("#-1"),
-                     static_cast<unsigned long>(unixd.group_id.get_or(static_cast<gid_t>(-1))), not_used);
+                     static_cast<unsigned long>(unixd.group_id.get_or(static_cast<gid_t>(-1))),
+                     not_used);
     if (unixd.chroot_dir.is_set()) {
         s += fmt::format("ChrootDir: \"{}\"{}\n", *unixd.chroot_dir.value, not_used);
     }

@@ -20,7 +20,8 @@ std::string address_column(const mod::core::VhostAddress& a)
     std::string s;
     if (a.ip.is_unspecified()) {
         s = "*";
-    } else if (a.ip.family == mod::core::IpAddress::Family::V6 && a.ip.to_string().find(':') != std::string::npos) {
+    } else if (a.ip.family == mod::core::IpAddress::Family::V6 &&
+               a.ip.to_string().find(':') != std::string::npos) {
         s = "[" + a.ip.to_string() + "]";
     } else {
         s = a.ip.to_string();
@@ -43,7 +44,8 @@ void dump_group(std::string& s, const directives::Config& config, const mod::cor
         return;
     }
     s += fmt::format("{:<22} is a NameVirtualHost\n", addr);
-    s += fmt::format("{:8} default server {} {}\n", "", map.hostnames[g.server], where(config, g.server));
+    s += fmt::format("{:8} default server {} {}\n", "", map.hostnames[g.server],
+                     where(config, g.server));
     for (const mod::core::NamedVhost& nv : g.names) {
         const std::string port = nv.port == 0 ? std::string("*") : std::to_string(nv.port);
         s += fmt::format("{:8} port {} namevhost {} {}\n", "", port, map.hostnames[nv.server],

@@ -22,7 +22,8 @@ std::string included_files_text(const std::vector<parser::IncludedFile>& files)
     return s;
 }
 
-std::string loaded_modules_text(const directives::Registry& registry, const directives::ModuleSet& modules)
+std::string loaded_modules_text(const directives::Registry& registry,
+                                const directives::ModuleSet& modules)
 {
     // mod_so's dump_loaded_modules: the compiled-in ones, then those
     // LoadModule switched on, in that order.

@@ -22,7 +22,8 @@ std::string compile_settings_text(std::optional<ModuleId> mpm);
 // -l (ap_show_modules): every module Feather has.
 std::string compiled_modules_text();
 // -L (ap_show_directives): the directives of the loaded modules, in load order.
-std::string directives_text(const directives::Registry& registry, const directives::ModuleSet& modules);
+std::string directives_text(const directives::Registry& registry,
+                            const directives::ModuleSet& modules);
 // The "Allowed in ..." line(s) of one row (httpd's show_overrides).
 std::string allowed_in_text(const directives::DirectiveSpec& spec, bool module_has_dir_config);
 // DUMP_INCLUDES (ap_process_resource_config's dump_config_name), after the
@@ -31,7 +32,8 @@ std::string included_files_text(const std::vector<parser::IncludedFile>& files);
 // DUMP_VHOSTS (server/vhost.c dump_vhost_config).
 std::string vhosts_text(const directives::Config& config, const mod::core::VhostMap& map);
 // DUMP_MODULES (mod_so's dump_loaded_modules).
-std::string loaded_modules_text(const directives::Registry& registry, const directives::ModuleSet& modules);
+std::string loaded_modules_text(const directives::Registry& registry,
+                                const directives::ModuleSet& modules);
 
 // What DUMP_RUN_CFG reads besides the configuration.
 struct RunCfgFacts {

@@ -36,8 +36,9 @@ std::string allowed_in_text(const directives::DirectiveSpec& spec, bool module_h
             s += " includes ";
             // httpd's order: AuthConfig, Limit, Options, FileInfo, Indexes.
             const std::pair<Allow, const char*> kClasses[] = {
-                {Allow::AuthConfig, "AuthConfig"}, {Allow::Limit, "Limit"}, {Allow::Options, "Options"},
-                {Allow::FileInfo, "FileInfo"},     {Allow::Indexes, "Indexes"},
+                {Allow::AuthConfig, "AuthConfig"}, {Allow::Limit, "Limit"},
+                {Allow::Options, "Options"},       {Allow::FileInfo, "FileInfo"},
+                {Allow::Indexes, "Indexes"},
             };
             bool first = true;
             for (const auto& [bit, name] : kClasses) {
@@ -53,7 +54,8 @@ std::string allowed_in_text(const directives::DirectiveSpec& spec, bool module_h
     return s;
 }
 
-std::string directives_text(const directives::Registry& registry, const directives::ModuleSet& modules)
+std::string directives_text(const directives::Registry& registry,
+                            const directives::ModuleSet& modules)
 {
     std::string s;
     for (const ModuleId id : modules.in_order()) {

@@ -14,23 +14,23 @@ namespace feather::runtime {
 enum class RunMode { Normal, ConfigTest, ConfigDump };
 
 struct CliOptions {
-    std::string program = "feather";       // basename of argv[0]: prefixes messages
-    std::string program_path = "feather";  // argv[0] as given: the usage text shows it
-    std::string server_root;                   // -d
-    std::string config_file;                   // -f
-    std::vector<std::string> defines;          // -D (and -X, -S, -M add their own)
-    std::vector<std::string> pre_directives;   // -C
-    std::vector<std::string> post_directives;  // -c
+    std::string program = "feather";               // basename of argv[0]: prefixes messages
+    std::string program_path = "feather";          // argv[0] as given: the usage text shows it
+    std::string server_root;                       // -d
+    std::string config_file;                       // -f
+    std::vector<std::string> defines;              // -D (and -X, -S, -M add their own)
+    std::vector<std::string> pre_directives;       // -C
+    std::vector<std::string> post_directives;      // -c
     std::optional<LogLevel> startup_log_level;     // -e
     std::optional<std::string> startup_error_log;  // -E
     // -k start|restart|graceful|graceful-stop|stop (only these; anything
     // else is refused while parsing, as httpd does).
     std::optional<std::string> signal;
     RunMode mode = RunMode::Normal;
-    bool show_version = false;           // -v
-    bool show_compile_settings = false;  // -V (after reading the config, for its MPM)
-    bool list_modules = false;           // -l
-    bool list_directives = false;        // -L
+    bool show_version = false;            // -v
+    bool show_compile_settings = false;   // -V (after reading the config, for its MPM)
+    bool list_modules = false;            // -l
+    bool list_directives = false;         // -L
     bool no_document_root_check = false;  // -T
     bool debug_single_process = false;    // -X
     bool usage = false;                   // -h, -?, or a bad command line

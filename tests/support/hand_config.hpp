@@ -18,7 +18,8 @@ class HandConfig {
 public:
     using HostAddr = mod::core::CoreServerConfig::HostAddr;
 
-    explicit HandConfig(std::string server_root = "/srv/site", std::string file = "/srv/site/httpd.conf")
+    explicit HandConfig(std::string server_root = "/srv/site",
+                        std::string file = "/srv/site/httpd.conf")
     {
         config_.sources = std::make_shared<SourceMap>();
         config_.server_root = std::move(server_root);
@@ -28,14 +29,21 @@ public:
 
     directives::Config& config() { return config_; }
     template <class T>
-    T& main() { return std::get<T>(config_.servers.front().modules->parts); }
+    T& main()
+    {
+        return std::get<T>(config_.servers.front().modules->parts);
+    }
     template <class T>
-    T& server(std::size_t i) { return std::get<T>(config_.servers[i].modules->parts); }
+    T& server(std::size_t i)
+    {
+        return std::get<T>(config_.servers[i].modules->parts);
+    }
 
     // A <VirtualHost> at `line` with these addresses, its ServerName (if any)
     // and its ServerAlias names; returns its index in Config::servers.
-    std::size_t vhost(std::uint32_t line, std::vector<HostAddr> addrs, std::optional<std::string> name = {},
-                      std::vector<std::string> aliases = {}, std::vector<std::string> wild_aliases = {})
+    std::size_t vhost(std::uint32_t line, std::vector<HostAddr> addrs,
+                      std::optional<std::string> name = {}, std::vector<std::string> aliases = {},
+                      std::vector<std::string> wild_aliases = {})
     {
         const std::size_t i = add_server(true, line);
         auto& core = server<mod::core::CoreServerConfig>(i);

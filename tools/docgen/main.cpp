@@ -32,7 +32,8 @@ bool read_file(const std::string& path, std::string& out)
 
 int usage()
 {
-    std::cerr << "usage: feather_docgen --tsv FILE --template FILE --version V [--output FILE | --check FILE]\n";
+    std::cerr << "usage: feather_docgen --tsv FILE --template FILE --version V [--output FILE | "
+                 "--check FILE]\n";
     return 2;
 }
 
@@ -44,27 +45,32 @@ int main(int argc, char* argv[])
     for (int i = 1; i + 1 < argc; i += 2) {
         args[argv[i]] = argv[i + 1];
     }
-    if (argc % 2 == 0 || !args.count("--tsv") || !args.count("--template") || !args.count("--version")) {
+    if (argc % 2 == 0 || !args.count("--tsv") || !args.count("--template") ||
+        !args.count("--version")) {
         return usage();
     }
     std::string tsv;
     std::string page_template;
     if (!read_file(args["--tsv"], tsv) || !read_file(args["--template"], page_template)) {
-        std::cerr << "feather_docgen: cannot read " << args["--tsv"] << " or " << args["--template"] << "\n";
+        std::cerr << "feather_docgen: cannot read " << args["--tsv"] << " or " << args["--template"]
+                  << "\n";
         return 2;
     }
     std::string missing;
     const std::string page = feather::docgen::render_man_page(
-        feather::mod::registry(), feather::docgen::parse_doc_table(tsv), page_template, args["--version"], missing);
+        feather::mod::registry(), feather::docgen::parse_doc_table(tsv), page_template,
+        args["--version"], missing);
     if (!missing.empty()) {
-        std::cerr << "feather_docgen: not in " << args["--tsv"] << " (context taken from the registry):\n"
+        std::cerr << "feather_docgen: not in " << args["--tsv"]
+                  << " (context taken from the registry):\n"
                   << missing;
     }
     if (args.count("--check")) {
         std::string current;
         if (!read_file(args["--check"], current) || current != page) {
             std::cerr << "feather_docgen: " << args["--check"]
-                      << " is not what the registry generates; rebuild the man_pages target and commit it\n";
+                      << " is not what the registry generates; rebuild the man_pages target and "
+                         "commit it\n";
             return 1;
         }
         return 0;

@@ -73,8 +73,9 @@ std::string override_of(Allow a)
         return "All";
     }
     const std::pair<Allow, const char*> kClasses[] = {
-        {Allow::AuthConfig, "AuthConfig"}, {Allow::FileInfo, "FileInfo"}, {Allow::Indexes, "Indexes"},
-        {Allow::Limit, "Limit"},           {Allow::Options, "Options"},
+        {Allow::AuthConfig, "AuthConfig"}, {Allow::FileInfo, "FileInfo"},
+        {Allow::Indexes, "Indexes"},       {Allow::Limit, "Limit"},
+        {Allow::Options, "Options"},
     };
     std::string s;
     for (const auto& [bit, name] : kClasses) {
@@ -119,9 +120,11 @@ std::string render_entry(const Entry& e, const DocTable& docs, std::string& miss
     s += ".SS \"" + roff(name, false) + "\"\n";
     s += ".nf\n";
     s += "Syntax:   " + roff(doc.syntax, true) + "\n";
-    s += "Default:  " + (doc.default_value.empty() ? std::string("none") : roff(doc.default_value, true)) + "\n";
+    s += "Default:  " +
+         (doc.default_value.empty() ? std::string("none") : roff(doc.default_value, true)) + "\n";
     s += "Context:  " + roff(doc.contexts, false) + "\n";
-    s += "Override: " + (doc.override_class.empty() ? std::string("none") : roff(doc.override_class, false)) +
+    s += "Override: " +
+         (doc.override_class.empty() ? std::string("none") : roff(doc.override_class, false)) +
          "\n";
     s += "Module:   " + roff(modules, false) + "\n";
     s += ".fi\n";
@@ -157,14 +160,15 @@ DocTable parse_doc_table(std::string_view tsv)
         if (f.size() < 6) {
             continue;
         }
-        table.emplace(doc_key(f[1]), DirectiveDoc{std::string(f[2]), std::string(f[3]), std::string(f[4]),
-                                                  std::string(f[5])});
+        table.emplace(doc_key(f[1]), DirectiveDoc{std::string(f[2]), std::string(f[3]),
+                                                  std::string(f[4]), std::string(f[5])});
     }
     return table;
 }
 
 std::string render_man_page(const directives::Registry& registry, const DocTable& docs,
-                            std::string_view page_template, std::string_view version, std::string& missing)
+                            std::string_view page_template, std::string_view version,
+                            std::string& missing)
 {
     // One entry per name; a name several modules declare (the MPMs' Listen)
     // lists them all.
@@ -183,16 +187,19 @@ std::string render_man_page(const directives::Registry& registry, const DocTable
             entries.push_back(std::move(e));
         }
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key < b.key; });
 
     std::string list;
     for (const Entry& e : entries) {
         list += render_entry(e, docs, missing);
     }
     std::string page(page_template);
-    for (const auto& [marker, text] : {std::pair<std::string, std::string>{"@DIRECTIVES@\n", list},
-                                       std::pair<std::string, std::string>{"@VERSION@", std::string(version)}}) {
-        for (auto at = page.find(marker); at != std::string::npos; at = page.find(marker, at + text.size())) {
+    for (const auto& [marker, text] :
+         {std::pair<std::string, std::string>{"@DIRECTIVES@\n", list},
+          std::pair<std::string, std::string>{"@VERSION@", std::string(version)}}) {
+        for (auto at = page.find(marker); at != std::string::npos;
+             at = page.find(marker, at + text.size())) {
             page.replace(at, marker.size(), text);
         }
     }

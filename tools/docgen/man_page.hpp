@@ -33,6 +33,7 @@ std::string doc_key(std::string_view directive_name);
 // list and "@VERSION@" by `version`. Directives the table lacks get their
 // context and override from the registry row; `missing` lists them.
 std::string render_man_page(const directives::Registry& registry, const DocTable& docs,
-                            std::string_view page_template, std::string_view version, std::string& missing);
+                            std::string_view page_template, std::string_view version,
+                            std::string& missing);
 
 }  // namespace feather::docgen

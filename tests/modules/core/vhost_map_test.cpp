@@ -68,7 +68,8 @@ TEST(IpAddress, HashBucketIsTheXorOfTheLastFourBytes)
 TEST(VhostMap, NameBasedOnOneWildcardAddress)
 {
     HandConfig h;
-    const auto a = h.vhost(14, {HandConfig::addr("127.0.0.1", 8080)}, "a.example", {"www.a.example"});
+    const auto a =
+        h.vhost(14, {HandConfig::addr("127.0.0.1", 8080)}, "a.example", {"www.a.example"});
     const auto b = h.vhost(19, {HandConfig::addr("", 8080)}, "b.example");
     const auto c = h.vhost(22, {HandConfig::addr("", 8080)}, "c.example", {}, {"*.c.example"});
     h.main<CoreServerConfig>().server_name.set("main.example");
@@ -97,7 +98,8 @@ TEST(VhostMap, SpecificAddressesInHashOrderThenFileOrder)
 {
     HandConfig h;
     h.main<CoreServerConfig>().server_name.set("main.example");
-    const auto two = h.vhost(3, {HandConfig::addr("10.0.0.2", 80), HandConfig::addr("10.0.0.1", 80)}, "two");
+    const auto two =
+        h.vhost(3, {HandConfig::addr("10.0.0.2", 80), HandConfig::addr("10.0.0.1", 80)}, "two");
     const auto one = h.vhost(6, {HandConfig::addr("10.0.0.1", 80)}, "one");
     const auto three_any = h.vhost(11, {HandConfig::addr("10.0.0.3", 0, true)}, "three");
     const auto three = h.vhost(14, {HandConfig::addr("10.0.0.3", 80)}, "three80");
@@ -129,9 +131,9 @@ TEST(VhostMap, WildcardGroupsAndAnyPort)
 {
     HandConfig h;
     h.main<CoreServerConfig>().server_name.set("main.example");
-    const auto d443 = h.vhost(17, {HandConfig::addr("", 443)}, "d443");          // _default_:443
+    const auto d443 = h.vhost(17, {HandConfig::addr("", 443)}, "d443");  // _default_:443
     const auto any = h.vhost(20, {HandConfig::addr("", std::nullopt, true)}, "any");  // *
-    const auto s443 = h.vhost(23, {HandConfig::addr("", 443)}, "s443");          // *:443
+    const auto s443 = h.vhost(23, {HandConfig::addr("", 443)}, "s443");               // *:443
     std::vector<VhostNotice> notices;
     const VhostMap map = build(h, notices);
     // apache2 -S lists "*:*" before "*:443": the any-port host was placed
@@ -165,8 +167,9 @@ TEST(VhostMap, HostnamesOfVhostsWithoutServerName)
     EXPECT_EQ(notices[0].text, "AH00558: local");
     EXPECT_EQ(notices[1].level, LogLevel::Error);
     EXPECT_FALSE(notices[1].startup);
-    EXPECT_EQ(notices[1].text, "(EAI 2)Name or service not known: AH00549: Failed to resolve server name for "
-                               "192.0.2.77 (check DNS) -- or specify an explicit ServerName");
+    EXPECT_EQ(notices[1].text,
+              "(EAI 2)Name or service not known: AH00549: Failed to resolve server name for "
+              "192.0.2.77 (check DNS) -- or specify an explicit ServerName");
 }
 
 TEST(VhostMap, OneHostOnTwoWildcardAddressesOfAPortJoinsOnce)

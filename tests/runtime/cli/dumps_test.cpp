@@ -66,14 +66,15 @@ TEST(DumpVhosts, AddressesPortsAliasesAndFallbackNames)
     HandConfig h("/tmp/clix/v", "/tmp/clix/v/httpd.conf");
     h.main<CoreServerConfig>().server_name.set("main.example");
     h.vhost(3, {HandConfig::addr("10.0.0.2", 80), HandConfig::addr("10.0.0.1", 80)}, "two.example");
-    h.vhost(6, {HandConfig::addr("10.0.0.1", 80)}, "one.example", {"www.one.example", "one.example.org"},
-            {"*.one.example"});
+    h.vhost(6, {HandConfig::addr("10.0.0.1", 80)}, "one.example",
+            {"www.one.example", "one.example.org"}, {"*.one.example"});
     h.vhost(11, {HandConfig::addr("10.0.0.3", 0, true)}, "three.example");
     h.vhost(14, {HandConfig::addr("10.0.0.3", 80)}, "three80.example");
     h.vhost(17, {HandConfig::addr("", 443)}, "d443.example");
     h.vhost(20, {HandConfig::addr("", std::nullopt, true)}, "anyport.example");
     h.vhost(23, {HandConfig::addr("", 443)}, "s443.example");
-    h.vhost(26, {HandConfig::addr("::1", 8080), HandConfig::addr("127.0.0.1", 8080)}, "loop.example");
+    h.vhost(26, {HandConfig::addr("::1", 8080), HandConfig::addr("127.0.0.1", 8080)},
+            "loop.example");
     h.vhost(29, {HandConfig::addr("127.0.0.1", 8080)});
     h.vhost(31, {HandConfig::addr("::ffff:10.0.0.5", 80)}, "mapped.example");
     h.vhost(34, {HandConfig::addr("10.0.0.5", 80)}, "plain5.example");
@@ -132,18 +133,19 @@ TEST(DumpRunCfg, Defaults)
     const std::string runtime_dir = std::string(build::kDefaultRuntimeDir).front() == '/'
                                         ? build::kDefaultRuntimeDir
                                         : root + build::kDefaultRuntimeDir;
-    EXPECT_EQ(run_cfg_text(h.config(), RunCfgFacts{true}),
-              "ServerRoot: \"/srv/site\"\n"
-              "Main DocumentRoot: \"" + std::string(build::kDefaultDocumentRoot) + "\"\n"
-              "Main ErrorLog: \"/srv/site/logs/error_log\"\n"
-              "Mutex default: dir=\"" + runtime_dir + "/\" mechanism=default \n"
-              "Mutex mpm-accept: using_defaults\n"
-              "PidFile: \"/srv/site/logs/httpd.pid\"\n"
-              "Define: DUMP_VHOSTS\n"
-              "Define: DUMP_RUN_CFG\n"
-              "Define: DOCROOT=/srv/site/htdocs\n"
-              "User: name=\"#-1\" id=4294967295\n"
-              "Group: name=\"#-1\" id=4294967295\n");
+    std::string expected = "ServerRoot: \"/srv/site\"\n";
+    expected += "Main DocumentRoot: \"" + std::string(build::kDefaultDocumentRoot) + "\"\n";
+    expected += "Main ErrorLog: \"/srv/site/logs/error_log\"\n";
+    expected += "Mutex default: dir=\"" + runtime_dir + "/\" mechanism=default \n";
+    expected +=
+        "Mutex mpm-accept: using_defaults\n"
+        "PidFile: \"/srv/site/logs/httpd.pid\"\n"
+        "Define: DUMP_VHOSTS\n"
+        "Define: DUMP_RUN_CFG\n"
+        "Define: DOCROOT=/srv/site/htdocs\n"
+        "User: name=\"#-1\" id=4294967295\n"
+        "Group: name=\"#-1\" id=4294967295\n";
+    EXPECT_EQ(run_cfg_text(h.config(), RunCfgFacts{true}), expected);
 }
 
 TEST(DumpRunCfg, ConfiguredValues)
@@ -190,7 +192,8 @@ TEST(DumpRunCfg, MutexDefaultAndPthread)
         << text;
     core.mutexes["mpm-accept"] = mod::core::MutexSetting{"pthread", "", false};
     text = run_cfg_text(h.config(), RunCfgFacts{true});
-    EXPECT_NE(text.find("Mutex mpm-accept: dir=\"\" mechanism=pthread \n"), std::string::npos) << text;
+    EXPECT_NE(text.find("Mutex mpm-accept: dir=\"\" mechanism=pthread \n"), std::string::npos)
+        << text;
 }
 
 TEST(DumpRunCfg, NoMpmNoAcceptMutex)
