@@ -183,6 +183,12 @@ LoadResult Loader::load(const LoadOptions& options)
     }
 
     config_->server_root = read_.server_root;
+    if (options.read_only) {
+        config_->defines = read_.defines;
+        config_->included = read_.included;
+        result.config = config_;
+        return result;
+    }
     Cmd ctx = server_context();
     if (auto err = walk(ctx, tree)) {
         if (error_at_) {

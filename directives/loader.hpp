@@ -28,6 +28,9 @@ struct LoadOptions {
     std::vector<std::string> post_directives; // -c
     bool document_root_check = true;          // -T turns it off
     std::string program_name = "feather";     // prefixes read-phase errors
+    // Stop once the files are read, before any directive is applied: -V
+    // reads the configuration only to learn which MPM it loads.
+    bool read_only = false;
 };
 
 // Startup messages: (level, module, text). Errors that end the load are

@@ -15,6 +15,10 @@ struct ModuleInfo {
     std::string_view source;  // "mod_mime.c": <IfModule>, -l, -L
     bool builtin;             // always on, shown as (static) by -M
     std::span<const DirectiveSpec> directives;
+    // httpd's module has a create_dir_config: -L marks per-directory rows of
+    // a module without one "[no per-dir config]" (of Feather's modules only
+    // mod_version has such rows).
+    bool per_dir_config = true;
 };
 
 }  // namespace feather::directives

@@ -15,6 +15,8 @@ constexpr DirectiveSpec kDirectives[] = {
 
 }  // namespace
 
-extern const ModuleInfo kVersionModule{ModuleId::Version, "version_module", "mod_version.c", true, kDirectives};
+// httpd's mod_version has no per-directory config (-L says so).
+extern const ModuleInfo kVersionModule{ModuleId::Version, "version_module", "mod_version.c", true, kDirectives,
+                                       false};
 
 }  // namespace feather::mod::version

@@ -1,17 +1,21 @@
 #include "runtime/cli/commands.hpp"
 
+#include <fcntl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
-#include <iostream>
+#include <cstring>
 
 #include "directives/loader.hpp"
 #include "modules/all_modules.hpp"
+#include "modules/core/vhost_map.hpp"
 #include "runtime/build_info.hpp"
 #include "runtime/cli/dumps.hpp"
 #include "runtime/cli/options.hpp"
 #include "runtime/log/error_log_format.hpp"
+#include "runtime/log/escape.hpp"
 #include "runtime/server/run_server.hpp"
 
 namespace feather::runtime {
@@ -26,11 +30,75 @@ directives::LogSink stderr_log_sink(LogLevel threshold)
         if (level > threshold) {
             return;
         }
-        const std::string line =
-            format_error_log_line(std::chrono::system_clock::now(), module_log_name(module), level,
-                                  static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), text);
+        const std::string line = format_error_log_line(
+            std::chrono::system_clock::now(), module_log_name(module), level,
+            static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), text);
         std::fprintf(stderr, "%s\n", line.c_str());
     };
+}
+
+void print(const std::string& text, std::FILE* to = stdout)
+{
+    std::fwrite(text.data(), 1, text.size(), to);
+    std::fflush(to);
+}
+
+// -E: httpd's ap_replace_stderr_log, relative to the initial ServerRoot. A
+// file that cannot be opened is reported and startup goes on (httpd ignores
+// the failure).
+void replace_stderr(const CliOptions& opts, const std::string& server_root)
+{
+    const std::string path = parser::merge_path(server_root, *opts.startup_error_log);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        const int err = errno;
+        std::fprintf(stderr, "(%d)%s: AH00086: %s: could not open error log file %s.\n", err,
+                     std::strerror(err), opts.program.c_str(), opts.startup_error_log->c_str());
+        return;
+    }
+    std::fflush(stderr);
+    ::dup2(fd, STDERR_FILENO);
+    ::close(fd);
+}
+
+std::string absolute_root(const std::string& root)
+{
+    if (!root.empty() && root.front() == '/') {
+        return root;
+    }
+    char cwd[4096];
+    return parser::merge_path(::getcwd(cwd, sizeof cwd) != nullptr ? cwd : "/", root);
+}
+
+std::optional<ModuleId> loaded_mpm(const directives::ModuleSet& modules)
+{
+    for (const ModuleId id : {ModuleId::MpmPrefork, ModuleId::MpmWorker}) {
+        if (modules.contains(id)) {
+            return id;
+        }
+    }
+    return std::nullopt;
+}
+
+// httpd's ap_fini_vhost_config runs after every successful load: it names
+// servers without ServerName (AH00558 ...) and prints DUMP_VHOSTS.
+mod::core::VhostMap finish_virtual_hosts(const CliOptions& opts, const directives::Config& config,
+                                         LogLevel threshold, const directives::LogSink& log)
+{
+    std::vector<mod::core::VhostNotice> notices;
+    mod::core::VhostMap map =
+        build_vhost_map(config, mod::core::system_host_lookup(opts.program), notices);
+    for (const auto& n : notices) {
+        if (!n.startup) {
+            log(n.level, ModuleId::Core, n.text);
+        } else if (n.level <= threshold) {
+            std::fprintf(stderr, "%s\n", n.text.c_str());
+        }
+    }
+    if (config.defines.defined("DUMP_VHOSTS")) {
+        print(vhosts_text(config, map));
+    }
+    return map;
 }
 
 }  // namespace
@@ -39,37 +107,22 @@ int run_command_line(int argc, const char* const argv[])
 {
     const CliOptions opts = parse_command_line(argc, argv);
     if (opts.usage) {
-        std::fputs(usage_text(opts.program).c_str(), stderr);
+        if (!opts.usage_error.empty()) {
+            std::fprintf(stderr, "%s\n", opts.usage_error.c_str());
+        }
+        print(usage_text(opts.program_path), stderr);
         return 1;
     }
     if (opts.show_version) {
-        print_version();
-        return 0;
-    }
-    if (opts.show_compile_settings) {
-        print_compile_settings();
+        print(version_text());
         return 0;
     }
     if (opts.list_modules) {
-        print_compiled_modules();
+        print(compiled_modules_text());
         return 0;
     }
 
-    LogLevel threshold = LogLevel::Warn;
-    if (opts.startup_log_level) {
-        const auto level = parse_log_level(*opts.startup_log_level);
-        if (!level) {
-            std::fputs(usage_text(opts.program).c_str(), stderr);
-            return 1;
-        }
-        threshold = *level;
-    }
-    if (opts.startup_error_log) {
-        if (std::freopen(opts.startup_error_log->c_str(), "a", stderr) == nullptr) {
-            return 1;
-        }
-    }
-
+    const LogLevel threshold = opts.startup_log_level.value_or(LogLevel::Warn);
     directives::LoadOptions load;
     load.server_root = opts.server_root.empty() ? build::kDefaultServerRoot : opts.server_root;
     load.config_file = opts.config_file.empty() ? build::kDefaultConfigFile : opts.config_file;
@@ -78,39 +131,59 @@ int run_command_line(int argc, const char* const argv[])
     load.post_directives = opts.post_directives;
     load.document_root_check = !opts.no_document_root_check;
     load.program_name = opts.program;
-
-    const bool dump_includes =
-        std::find(opts.defines.begin(), opts.defines.end(), "DUMP_INCLUDES") != opts.defines.end();
-    if (dump_includes) {
-        std::cout << "Included configuration files:\n" << std::flush;
+    load.read_only = opts.show_compile_settings;
+    if (opts.startup_error_log) {
+        replace_stderr(opts, absolute_root(load.server_root));
     }
 
-    directives::Loader loader(mod::registry(), mod::config_factory(), stderr_log_sink(threshold),
-                              mod::config_checks());
+    // httpd prints the header, then each file as it opens it.
+    const bool dump_includes = opts.defined("DUMP_INCLUDES");
+    if (dump_includes) {
+        print("Included configuration files:\n");
+    }
+    const directives::LogSink log = stderr_log_sink(threshold);
+    directives::Loader loader(mod::registry(), mod::config_factory(), log, mod::config_checks());
     const directives::LoadResult result = loader.load(load);
     if (dump_includes) {
-        print_included_files(loader.read_state().included);
+        print(included_files_text(loader.read_state().included));
     }
     if (!result.config) {
+        // httpd's startup log escapes control and non-ASCII bytes.
         for (const auto& line : result.error_lines) {
-            std::fprintf(stderr, "%s\n", line.c_str());
+            std::fprintf(stderr, "%s\n", escape_error_log_item(line).c_str());
+        }
+        if (opts.show_compile_settings) {
+            // httpd shows what it can, and still fails.
+            print(compile_settings_text(loaded_mpm(loader.config().modules)));
         }
         return 1;
     }
     const directives::Config& config = *result.config;
+    if (opts.show_compile_settings) {
+        print(compile_settings_text(loaded_mpm(config.modules)));
+        return 0;
+    }
 
+    const mod::core::VhostMap vhosts = finish_virtual_hosts(opts, config, threshold, log);
     if (opts.mode != RunMode::Normal) {
         if (opts.list_directives) {
-            print_directives(config);
+            print(directives_text(mod::registry(), config.modules));
             return 0;
         }
-        print_config_dumps(config);
+        // The test_config hooks, in httpd's order: core, unixd, then mod_so.
+        if (config.defines.defined("DUMP_RUN_CFG")) {
+            print(run_cfg_text(config, RunCfgFacts{::geteuid() == 0}));
+        }
+        if (config.defines.defined("DUMP_MODULES")) {
+            print(loaded_modules_text(mod::registry(), config.modules));
+        }
         if (opts.mode == RunMode::ConfigTest) {
             std::fputs("Syntax OK\n", stderr);
         }
         return 0;
     }
-    return run_server(opts, load, result.config, stderr_log_sink(threshold));
+    (void)vhosts;  // the HTTP engine builds its own map for each generation
+    return run_server(opts, load, result.config, log);
 }
 
 }  // namespace feather::runtime

@@ -1,61 +1,38 @@
+// DUMP_INCLUDES and DUMP_MODULES: the two short listings.
+
 #include "runtime/cli/dumps.hpp"
 
-#include <cstdio>
-#include <string>
-
-#include "modules/all_modules.hpp"
-#include "runtime/build_info.hpp"
+#include <fmt/format.h>
 
 namespace feather::runtime {
 
-void print_version()
+std::string included_files_text(const std::vector<parser::IncludedFile>& files)
 {
-    std::printf("Server version: Apache/%s (Feather %s)\n", build::kApacheVersion, build::kFeatherVersion);
-    std::printf("Server built:   %s\n", build::kBuiltAt);
-}
-
-void print_compile_settings()
-{
-    print_version();
-}
-
-void print_compiled_modules()
-{
-    std::printf("Compiled in modules:\n");
-    for (const directives::ModuleInfo* m : mod::all_modules()) {
-        if (m->id != ModuleId::MpmEvent) {
-            std::printf("  %.*s\n", static_cast<int>(m->source.size()), m->source.data());
-        }
-    }
-}
-
-void print_directives(const directives::Config& config)
-{
-    (void)config;
-}
-
-void print_included_files(const std::vector<parser::IncludedFile>& files)
-{
+    // dump_config_name (server/config.c): two spaces per Include level, the
+    // line of the Include that named the file, "*" for the main file.
+    std::string s;
     for (const auto& f : files) {
-        std::string indent(2 * (f.depth + 1), ' ');
+        const std::string indent(2 * (f.depth + 1), ' ');
         if (f.line > 0) {
-            std::printf("%s(%u) %s\n", indent.c_str(), f.line, f.path.c_str());
+            s += fmt::format("{}({}) {}\n", indent, f.line, f.path);
         } else {
-            std::printf("%s(*) %s\n", indent.c_str(), f.path.c_str());
+            s += fmt::format("{}(*) {}\n", indent, f.path);
         }
     }
+    return s;
 }
 
-void print_config_dumps(const directives::Config& config)
+std::string loaded_modules_text(const directives::Registry& registry,
+                                const directives::ModuleSet& modules)
 {
-    if (config.defines.defined("DUMP_MODULES")) {
-        std::printf("Loaded Modules:\n");
-        for (const ModuleId id : config.modules.in_order()) {
-            const auto& m = mod::registry().module(id);
-            std::printf(" %.*s (%s)\n", static_cast<int>(m.symbol.size()), m.symbol.data(),
-                        m.builtin ? "static" : "shared");
-        }
+    // mod_so's dump_loaded_modules: the compiled-in ones, then those
+    // LoadModule switched on, in that order.
+    std::string s = "Loaded Modules:\n";
+    for (const ModuleId id : modules.in_order()) {
+        const auto& m = registry.module(id);
+        s += fmt::format(" {} ({})\n", m.symbol, m.builtin ? "static" : "shared");
     }
+    return s;
 }
 
 }  // namespace feather::runtime

@@ -1,18 +1,16 @@
 #include "runtime/cli/options.hpp"
 
-#include <boost/program_options.hpp>
+#include <array>
 
-#include <algorithm>
+#include "runtime/cli/getopt.hpp"
 
 namespace feather::runtime {
 
-namespace po = boost::program_options;
-
-std::string usage_text(const std::string& program)
+std::string usage_text(const std::string& program_path)
 {
-    const std::string pad(program.size(), ' ');
+    const std::string pad(program_path.size(), ' ');
     std::string s;
-    s += "Usage: " + program + " [-D name] [-d directory] [-f file]\n";
+    s += "Usage: " + program_path + " [-D name] [-d directory] [-f file]\n";
     s += "       " + pad + " [-C \"directive\"] [-c \"directive\"]\n";
     s += "       " + pad + " [-k start|restart|graceful|graceful-stop|stop]\n";
     s += "       " + pad + " [-v] [-V] [-h] [-l] [-L] [-t] [-T] [-S] [-X]\n";
@@ -41,108 +39,141 @@ std::string usage_text(const std::string& program)
     return s;
 }
 
+namespace {
+
+// httpd's AP_SERVER_BASEARGS.
+constexpr std::string_view kBaseArgs = "C:c:D:d:E:e:f:vVlLtTSMh?X";
+
+bool is_signal_word(std::string_view w)
+{
+    constexpr std::array<std::string_view, 5> kWords = {"start", "stop", "restart", "graceful",
+                                                        "graceful-stop"};
+    return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// httpd's Unix MPMs take "-k <word>" out of argv before main() reads it
+// (ap_mpm_rewrite_args): the first -k with a known word is kept aside, every
+// other flag is passed on, and at the first word that is not an option (or
+// the first bad flag, backing up one word) the rest is copied unread. A -k
+// left in argv is then an illegal option for main().
+std::vector<std::string> take_signal(const std::vector<std::string>& argv,
+                                     std::optional<std::string>& signal)
+{
+    std::vector<std::string> out;
+    out.push_back(argv.empty() ? std::string("feather") : argv.front());
+    OptionScanner scan(argv, "k:" + std::string(kBaseArgs));
+    OptionScanner::Result r;
+    while ((r = scan.next()).status == OptionScanner::Status::Option) {
+        if (r.letter == 'k' && !signal && is_signal_word(*r.value)) {
+            signal = *r.value;
+            continue;
+        }
+        out.push_back(std::string("-") + r.letter);
+        if (r.value) {
+            out.push_back(*r.value);
+        }
+    }
+    if (r.status == OptionScanner::Status::Bad) {
+        scan.back();
+    }
+    for (std::size_t i = scan.index(); i < argv.size(); ++i) {
+        out.push_back(argv[i]);
+    }
+    return out;
+}
+
+bool is_dump_define(std::string_view name)
+{
+    return name == "DUMP_VHOSTS" || name == "DUMP_RUN_CFG" || name == "DUMP_MODULES" ||
+           name == "DUMP_INCLUDES";
+}
+
+}  // namespace
+
 CliOptions parse_command_line(int argc, const char* const argv[])
 {
+    std::vector<std::string> words;
+    for (int i = 0; i < argc; ++i) {
+        words.emplace_back(argv[i] != nullptr ? argv[i] : "");
+    }
+    return parse_command_line(words);
+}
+
+// main()'s getopt loop (server/main.c): each flag acts in the order given;
+// -v, -l and -h end the parse at once.
+CliOptions parse_command_line(const std::vector<std::string>& argv)
+{
     CliOptions out;
-    if (argc > 0 && argv[0] != nullptr) {
-        std::string p = argv[0];
-        out.program = p.substr(p.rfind('/') + 1);
+    if (!argv.empty()) {
+        out.program_path = argv.front();
+        out.program = program_short_name(argv.front());
     }
-
-    // Flags are handled in the order given, as httpd's getopt loop does:
-    // the run mode depends on it (-t then -D DUMP_VHOSTS is a dump).
-    po::options_description desc;
-    desc.add_options()
-        (",C", po::value<std::vector<std::string>>()->composing())
-        (",c", po::value<std::vector<std::string>>()->composing())
-        (",D", po::value<std::vector<std::string>>()->composing())
-        (",d", po::value<std::string>())
-        (",E", po::value<std::string>())
-        (",e", po::value<std::string>())
-        (",f", po::value<std::string>())
-        (",k", po::value<std::string>())
-        (",v", po::bool_switch())
-        (",V", po::bool_switch())
-        (",l", po::bool_switch())
-        (",L", po::bool_switch())
-        (",t", po::bool_switch())
-        (",T", po::bool_switch())
-        (",S", po::bool_switch())
-        (",M", po::bool_switch())
-        (",X", po::bool_switch())
-        (",h", po::bool_switch());
-
-    std::vector<po::option> parsed;
-    try {
-        const auto style = po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
-                           po::command_line_style::short_allow_next | po::command_line_style::allow_dash_for_short |
-                           po::command_line_style::allow_sticky;
-        parsed = po::command_line_parser(argc, argv).options(desc).style(style).run().options;
-    } catch (const po::error&) {
-        out.usage = true;
-        return out;
-    }
-
-    auto dump = [&] { out.mode = RunMode::ConfigDump; };
-    for (const po::option& opt : parsed) {
-        if (opt.unregistered || opt.position_key >= 0) {
-            out.usage = true;  // stray words after the options
-            return out;
-        }
-        const std::string& key = opt.string_key;
-        const std::string value = opt.value.empty() ? std::string() : opt.value.front();
-        if (key == "-C") {
-            out.pre_directives.push_back(value);
-        } else if (key == "-c") {
-            out.post_directives.push_back(value);
-        } else if (key == "-D") {
+    OptionScanner scan(take_signal(argv, out.signal), kBaseArgs);
+    bool dump = false;
+    OptionScanner::Result r;
+    while ((r = scan.next()).status == OptionScanner::Status::Option) {
+        const std::string value = r.value.value_or(std::string());
+        switch (r.letter) {
+        case 'c': out.post_directives.push_back(value); break;
+        case 'C': out.pre_directives.push_back(value); break;
+        case 'd': out.server_root = value; break;
+        case 'D':
             out.defines.push_back(value);
-            if (value == "DUMP_VHOSTS" || value == "DUMP_RUN_CFG" || value == "DUMP_MODULES" ||
-                value == "DUMP_INCLUDES") {
-                dump();
+            dump = dump || is_dump_define(value);
+            break;
+        case 'e':
+            out.startup_log_level = parse_log_level(value);
+            if (!out.startup_log_level) {
+                out.usage = true;
+                return out;
             }
-        } else if (key == "-d") {
-            out.server_root = value;
-        } else if (key == "-E") {
-            out.startup_error_log = value;
-        } else if (key == "-e") {
-            out.startup_log_level = value;
-        } else if (key == "-f") {
-            out.config_file = value;
-        } else if (key == "-k") {
-            out.signal = value;
-        } else if (key == "-v") {
-            out.show_version = true;
-            return out;  // httpd acts on -v at once
-        } else if (key == "-V") {
-            out.show_compile_settings = true;
-            return out;
-        } else if (key == "-l") {
-            out.list_modules = true;
-            return out;
-        } else if (key == "-L") {
-            out.list_directives = true;
-            dump();
-        } else if (key == "-t") {
-            if (out.mode == RunMode::Normal) {
-                out.mode = RunMode::ConfigTest;
-            }
-        } else if (key == "-T") {
-            out.no_document_root_check = true;
-        } else if (key == "-S") {
-            dump();
-            out.defines.emplace_back("DUMP_VHOSTS");
-            out.defines.emplace_back("DUMP_RUN_CFG");
-        } else if (key == "-M") {
-            dump();
-            out.defines.emplace_back("DUMP_MODULES");
-        } else if (key == "-X") {
+            break;
+        case 'E': out.startup_error_log = value; break;
+        case 'X':
             out.debug_single_process = true;
             out.defines.emplace_back("DEBUG");
-        } else if (key == "-h") {
-            out.usage = true;
-            return out;
+            break;
+        case 'f': out.config_file = value; break;
+        case 'v': out.show_version = true; return out;
+        case 'l': out.list_modules = true; return out;
+        case 'L':
+            out.list_directives = true;
+            dump = true;
+            break;
+        case 't':
+            if (!dump) {
+                out.mode = RunMode::ConfigTest;
+            }
+            break;
+        case 'T': out.no_document_root_check = true; break;
+        case 'S':
+            dump = true;
+            out.defines.emplace_back("DUMP_VHOSTS");
+            out.defines.emplace_back("DUMP_RUN_CFG");
+            break;
+        case 'M':
+            dump = true;
+            out.defines.emplace_back("DUMP_MODULES");
+            break;
+        case 'V':
+            // Every MPM is a module switched on by LoadModule, so -V reads
+            // the configuration to name it (httpd with a shared MPM).
+            out.show_compile_settings = true;
+            dump = true;
+            break;
+        case 'h':
+        case '?': out.usage = true; return out;
+        default: break;
         }
+    }
+    if (dump) {
+        out.mode = RunMode::ConfigDump;
+    }
+    if (r.status == OptionScanner::Status::Bad) {
+        out.usage = true;
+        out.usage_error = r.message;
+    } else if (scan.index() < scan.argv().size()) {
+        out.usage = true;  // a word that is not an option
     }
     return out;
 }
