@@ -1,6 +1,7 @@
 #include "modules/all_modules.hpp"
 
 #include "modules/config_sets.hpp"
+#include "modules/mpm/mpm_checks.hpp"
 
 namespace feather::mod {
 
@@ -53,6 +54,6 @@ const directives::Registry& registry()
 
 directives::ConfigFactory config_factory() { return {&new_server, &new_dir}; }
 
-std::vector<directives::ConfigCheck> config_checks() { return {}; }
+std::vector<directives::ConfigCheck> config_checks() { return {&mpm::check_mpm_limits}; }
 
 }  // namespace feather::mod
