@@ -1,6 +1,7 @@
 #include "modules/all_modules.hpp"
 
 #include "modules/config_sets.hpp"
+#include "modules/mpm/mpm_checks.hpp"
 
 namespace feather::mod {
 
@@ -54,7 +55,10 @@ const directives::Registry& registry()
 
 directives::ConfigFactory config_factory() { return {&new_server, &new_dir}; }
 
-std::vector<directives::ConfigCheck> config_checks() { return {&authz::check_authz_config}; }
+std::vector<directives::ConfigCheck> config_checks()
+{
+    return {&mpm::check_mpm_limits, &authz::check_authz_config};
+}
 
 std::span<const ModuleHooks> all_module_hooks() { return {}; }
 

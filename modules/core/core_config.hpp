@@ -14,6 +14,7 @@
 #include "directives/module_id.hpp"
 #include "directives/regex.hpp"
 #include "directives/setting.hpp"
+#include "modules/core/string_expr.hpp"
 
 namespace feather {
 struct DirConfigSet;
@@ -55,15 +56,77 @@ enum class ServerTokens : std::uint8_t { Major, Minor, Minimal, OS, Full, Prod }
 enum class TraceEnable : std::uint8_t { On, Off, Extended };
 enum class EncodedSlashes : std::uint8_t { Off, On, NoDecode };
 
+// HttpProtocolOptions, as bits; each pair is one category that a virtual
+// host overrides as a whole (httpd's http09_enable, http_conformance,
+// http_methods).
+enum HttpProtocolBits : unsigned {
+    kHttp09Allow = 1,       // Allow0.9
+    kHttp09Require = 2,     // Require1.0
+    kHttpStrict = 4,        // Strict
+    kHttpUnsafe = 8,        // Unsafe
+    kHttpRegistered = 16,   // RegisteredMethods
+    kHttpLenient = 32,      // LenientMethods
+    kHttp09Mask = kHttp09Allow | kHttp09Require,
+    kHttpConformanceMask = kHttpStrict | kHttpUnsafe,
+    kHttpMethodsMask = kHttpRegistered | kHttpLenient,
+};
+
+// MaxRanges, MaxRangeOverlaps, MaxRangeReversals.
+struct RangeLimit {
+    enum class Kind : std::uint8_t { None, Default, Unlimited, Count };
+    Kind kind = Kind::Default;
+    int count = 0;  // Kind::Count only
+    bool operator==(const RangeLimit&) const = default;
+};
+
+// ErrorDocument <status> <target>, sorted as httpd's heuristic sorts it.
+struct ErrorDocument {
+    enum class Kind : std::uint8_t {
+        Default,    // "default": the canned response
+        Message,    // text (httpd keeps it with a leading '"')
+        LocalPath,  // starts with '/'
+        Url,        // scheme:...
+    };
+    Kind kind = Kind::Default;
+    StringExpr expr;  // what httpd parses: '"' + text for a message
+};
+
+// One item of an ErrorLogFormat (httpd's ap_errorlog_format_item).
+struct ErrorLogItem {
+    enum class Kind : std::uint8_t { Literal, Message, Field };
+    Kind kind = Kind::Literal;
+    char field = 0;        // Kind::Field: the format letter (%t, %l, ...)
+    std::string arg;       // literal text or the {argument}
+    bool field_sep = false;       // starts a field (white space or "% ")
+    bool required = false;        // '+'
+    bool null_as_hyphen = false;  // '-'
+    unsigned min_loglevel = 0;    // digits before the letter; 0: always
+};
+using ErrorLogFormat = std::vector<ErrorLogItem>;
+
+// ErrorLog: a file, a piped logger or syslog.
+struct ErrorLogTarget {
+    enum class Kind : std::uint8_t { File, Pipe, Syslog };
+    Kind kind = Kind::File;
+    std::string raw;     // as written
+    std::string path;    // File: resolved against ServerRoot
+    std::string command; // Pipe: the program ("|$cmd" runs it through the shell)
+    bool shell = false;  // Pipe: "|$..."
+    std::string facility;  // Syslog: "" for the default (local7)
+    std::string tag;       // Syslog: "" for the program name
+};
+
 // LogLevel: a default level and per-module overrides.
 struct LogLevels {
     std::optional<LogLevel> level;
     std::map<ModuleId, LogLevel> per_module;
 };
 
+// RLimitCPU/MEM/NPROC: the limits a child sets, worked out at configuration
+// time from the server's own limits, as httpd does (ap_unixd_set_rlimit).
 struct ResourceLimit {
-    std::optional<std::uint64_t> soft;  // nullopt: "max" (keep the current value)
-    std::optional<std::uint64_t> hard;
+    std::uint64_t soft = 0;  // rlim_cur
+    std::uint64_t hard = 0;  // rlim_max
 };
 
 enum class SectionKind : std::uint8_t { Directory, Location, Files, If };
@@ -95,44 +158,46 @@ struct CoreDirConfig {
     Setting<std::vector<std::string>> override_list;  // AllowOverrideList
 
     Setting<AcceptPathInfo> accept_path_info;
-    Setting<std::string> add_default_charset;  // empty: Off
+    Setting<std::optional<std::string>> add_default_charset;  // nullopt: Off
     Setting<HostnameLookups> hostname_lookups;
     Setting<bool> content_digest;
     Setting<UseCanonicalName> use_canonical_name;
     Setting<bool> use_canonical_phys_port;
     Setting<ServerSignature> server_signature;
     Setting<std::uint64_t> limit_req_body;
-    Setting<std::int64_t> limit_xml_body;
+    Setting<std::int64_t> limit_xml_body;  // 0: the maximum
     Setting<ResourceLimit> limit_cpu;
-    Setting<ResourceLimit> limit_mem;
+    Setting<ResourceLimit> limit_mem;      // RLIMIT_AS
     Setting<ResourceLimit> limit_nproc;
-    Setting<std::string> mime_type;        // ForceType ("none" clears)
-    Setting<std::string> handler;          // SetHandler ("none" clears)
+    Setting<std::string> mime_type;        // ForceType, lower-cased ("none": no type forced)
+    Setting<StringExpr> handler;           // SetHandler (runtime: lower-cased, "none": none)
     Setting<std::string> output_filters;   // SetOutputFilter
     Setting<std::string> input_filters;    // SetInputFilter
-    Setting<std::string> default_type;     // DefaultType (2.4: only "none" has effect)
     unsigned etag_bits = kEtagUnset;       // FileETag
     unsigned etag_add = 0;
     unsigned etag_remove = 0;
     Setting<bool> enable_mmap;
     Setting<bool> enable_sendfile;
-    Setting<std::size_t> read_buf_size;
-    Setting<int> max_ranges;               // -1: unlimited, 0: none, else the count
-    Setting<int> max_overlaps;
-    Setting<int> max_reversals;
+    Setting<std::size_t> read_buf_size;    // 0 counts as unset when merging
+    Setting<RangeLimit> max_ranges;
+    Setting<RangeLimit> max_overlaps;
+    Setting<RangeLimit> max_reversals;
     Setting<bool> cgi_pass_auth;
-    std::map<std::string, std::string> cgi_vars;  // CGIVar
+    std::map<std::string, std::string> cgi_vars;  // CGIVar: variable -> rule (lower-cased)
     Setting<bool> qualify_redirect_url;
     Setting<LogLevels> log_levels;
-    std::map<int, std::string> error_documents;   // ErrorDocument, status -> target
+    std::map<int, ErrorDocument> error_documents;  // by status
     std::vector<Section> files;            // <Files> nested in this section
     std::vector<Section> ifs;              // <If>/<ElseIf>/<Else> nested in this section
 };
 
-// Mutex <name> <mechanism>[:dir]
+enum class MutexMechanism : std::uint8_t { Default, Fcntl, Flock, PosixSem, SysvSem, Pthread };
+
+// What Mutex lines set for one mutex type (httpd's mutex_cfg_t).
 struct MutexSetting {
-    std::string mechanism = "default";
-    std::string directory;  // empty: the default runtime dir
+    MutexMechanism mechanism = MutexMechanism::Default;
+    std::optional<std::string> directory;  // file-based: resolved; posixsem: the name as given
+    bool none = false;                     // "none" (only where the type allows it)
     bool omit_pid = false;
 };
 
@@ -141,29 +206,31 @@ struct CoreServerConfig {
     Setting<std::vector<std::string>> access_file_names;  // AccessFileName
     Setting<std::string> server_admin;
     Setting<std::string> server_name;   // host part
-    Setting<std::uint16_t> server_port; // port part of ServerName
-    Setting<std::string> server_scheme; // scheme part of ServerName
+    Setting<std::uint16_t> server_port; // port part of ServerName; 0: none given
+    Setting<std::string> server_scheme; // scheme part of ServerName, lower-cased
     std::vector<std::string> server_aliases;       // ServerAlias without wildcards
     std::vector<std::string> server_wild_aliases;  // ServerAlias with wildcards
     Setting<std::string> server_path;
-    Setting<std::string> error_log;
-    Setting<std::string> error_log_format;
-    Setting<std::chrono::seconds> timeout;
-    Setting<std::string> protocol;               // Protocol (for AcceptFilter)
+    Setting<ErrorLogTarget> error_log;
+    Setting<ErrorLogFormat> error_log_format;
+    std::vector<ErrorLogFormat> error_log_conn;   // ErrorLogFormat connection ...
+    std::vector<ErrorLogFormat> error_log_req;    // ErrorLogFormat request ...
+    Setting<std::chrono::seconds> timeout;        // 0 counts as unset in a virtual host
+    Setting<std::string> protocol;               // Protocol (for AcceptFilter), lower-cased
     std::vector<std::string> protocols;          // Protocols
     Setting<bool> protocols_honor_order;
     Setting<int> limit_req_line;
     Setting<int> limit_req_fieldsize;
     Setting<int> limit_req_fields;
-    Setting<int> limit_internal_recursion;
-    Setting<int> limit_internal_recursion_depth;
+    Setting<int> limit_internal_recursion;        // redirects
+    Setting<int> limit_internal_recursion_depth;  // subrequest nesting
     Setting<EncodedSlashes> encoded_slashes;
     Setting<bool> strict_host_check;
     Setting<bool> merge_slashes;
     Setting<bool> merge_trailers;
     Setting<TraceEnable> trace_enable;
-    Setting<unsigned> http_protocol_options;     // bits, see core_directives
-    Setting<std::uint64_t> flush_max_threshold;
+    Setting<unsigned> http_protocol_options;     // HttpProtocolBits
+    Setting<std::uint64_t> flush_max_threshold;  // 0 counts as unset in a virtual host
     Setting<int> flush_max_pipelined;
     std::map<std::string, std::string> accept_filters;  // AcceptFilter protocol -> filter
     std::vector<Section> directories;  // <Directory>, <DirectoryMatch>
@@ -180,23 +247,48 @@ struct CoreServerConfig {
     std::vector<HostAddr> vhost_addrs;
 
     // Settings of the main server only (GLOBAL_ONLY directives).
-    Setting<std::string> pid_file;
-    Setting<std::string> scoreboard_file;
+    Setting<std::string> pid_file;          // resolved against ServerRoot
+    Setting<std::string> scoreboard_file;   // resolved against ServerRoot
     Setting<bool> extended_status;
     Setting<bool> see_request_tail;
-    Setting<std::uint64_t> max_connections_per_child;
-    Setting<std::string> core_dump_directory;
-    Setting<std::uint64_t> max_mem_free;
+    Setting<int> max_connections_per_child;  // MaxConnectionsPerChild / MaxRequestsPerChild
+    Setting<std::string> core_dump_directory;  // resolved, an existing directory
+    Setting<std::uint32_t> max_mem_free;      // bytes (httpd: KiB * 1024 in 32 bits)
     Setting<std::uint64_t> thread_stack_size;
     Setting<ServerTokens> server_tokens;
     Setting<std::string> runtime_dir;       // DefaultRuntimeDir
-    Setting<unsigned> regex_default_options;  // Regex::Flags; unset: kDotAll | kDollarEndOnly
+    Setting<unsigned> regex_default_options;  // Regex::Flags; see regex_default_flags()
     std::vector<std::string> registered_methods;  // RegisterHttpMethod, <Limit>: see methods.hpp
-    std::map<std::string, MutexSetting> mutexes;  // Mutex, by mutex name ("default" too)
+    std::map<std::string, MutexSetting> mutexes;  // Mutex, by mutex type ("default" too)
     int sections_created = 0;  // main server only: the last Section::id given out
+    bool name_virtual_host_warned = false;  // AH00548 is logged once
 };
 
 CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add);
 CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& add);
+
+// What a <VirtualHost> copies from the main server when httpd creates it
+// (ap_init_virtual_host): the ServerName port, the LimitRequest* values and
+// the ErrorLogFormat as they stand at that line. Call it when the section
+// opens; merge() later fills in only what is still unset.
+void init_virtual_host(CoreServerConfig& vhost, const CoreServerConfig& main);
+
+// The flags a regex compiled now gets by default (RegexDefaultOptions read
+// so far; httpd's default is DOTALL and DOLLAR_ENDONLY).
+unsigned regex_default_flags(const CoreServerConfig& main);
+
+// httpd's defaults for unset values.
+inline constexpr std::chrono::seconds kDefaultTimeout{60};
+inline constexpr int kDefaultLimitRequestLine = 8190;
+inline constexpr int kDefaultLimitRequestFieldsize = 8190;
+inline constexpr int kDefaultLimitRequestFields = 100;
+inline constexpr std::uint64_t kDefaultLimitRequestBody = std::uint64_t{1} << 30;
+inline constexpr std::int64_t kDefaultLimitXmlRequestBody = 1000000;
+inline constexpr std::uint64_t kDefaultFlushMaxThreshold = 65535;
+inline constexpr int kDefaultFlushMaxPipelined = 4;
+inline constexpr int kDefaultMaxInternalRedirects = 10;
+inline constexpr int kDefaultMaxSubrequestDepth = 10;
+inline constexpr const char* kDefaultServerAdmin = "[no address given]";
+inline constexpr const char* kDefaultCharsetName = "iso-8859-1";
 
 }  // namespace feather::mod::core

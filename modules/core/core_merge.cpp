@@ -3,6 +3,8 @@
 
 #include "modules/core/core_config.hpp"
 
+#include "directives/regex.hpp"
+
 namespace feather::mod::core {
 
 namespace {
@@ -75,7 +77,6 @@ CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
     conf.handler = merge(base.handler, add.handler);
     conf.output_filters = merge(base.output_filters, add.output_filters);
     conf.input_filters = merge(base.input_filters, add.input_filters);
-    conf.default_type = merge(base.default_type, add.default_type);
 
     if (add.etag_bits == kEtagUnset) {
         conf.etag_add = (conf.etag_add & ~add.etag_remove) | add.etag_add;
@@ -92,7 +93,10 @@ CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
 
     conf.enable_mmap = merge(base.enable_mmap, add.enable_mmap);
     conf.enable_sendfile = merge(base.enable_sendfile, add.enable_sendfile);
-    conf.read_buf_size = merge(base.read_buf_size, add.read_buf_size);
+    // ReadBufferSize 0 leaves the inherited size in place.
+    if (add.read_buf_size.is_set() && *add.read_buf_size.value != 0) {
+        conf.read_buf_size = add.read_buf_size;
+    }
 
     if (add.log_levels.is_set()) {
         if (!base.log_levels.is_set()) {
@@ -129,9 +133,20 @@ CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& vir
     inherit(conf.document_root, base.document_root);
     inherit(conf.access_file_names, base.access_file_names);
     inherit(conf.server_admin, base.server_admin);
+    inherit(conf.server_port, base.server_port);
     inherit(conf.error_log, base.error_log);
     inherit(conf.error_log_format, base.error_log_format);
-    inherit(conf.timeout, base.timeout);
+    if (conf.error_log_conn.empty()) {
+        conf.error_log_conn = base.error_log_conn;
+    }
+    if (conf.error_log_req.empty()) {
+        conf.error_log_req = base.error_log_req;
+    }
+    // A virtual host's Timeout 0 (or junk) takes the main server's, as
+    // ap_fixup_virtual_hosts tests for 0.
+    if (!conf.timeout.is_set() || conf.timeout.value->count() == 0) {
+        conf.timeout = base.timeout;
+    }
     inherit(conf.protocol, base.protocol);
     if (conf.protocols.empty()) {
         conf.protocols = base.protocols;
@@ -146,9 +161,27 @@ CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& vir
     inherit(conf.merge_slashes, base.merge_slashes);
     inherit(conf.merge_trailers, base.merge_trailers);
     inherit(conf.trace_enable, base.trace_enable);
-    inherit(conf.http_protocol_options, base.http_protocol_options);
-    inherit(conf.flush_max_threshold, base.flush_max_threshold);
-    inherit(conf.flush_max_pipelined, base.flush_max_pipelined);
+    // HttpProtocolOptions: each category the virtual host leaves alone
+    // comes from the main server.
+    if (base.http_protocol_options.is_set()) {
+        const unsigned vb = conf.http_protocol_options.get_or(0);
+        const unsigned bb = *base.http_protocol_options.value;
+        unsigned bits = 0;
+        for (const unsigned mask :
+             {unsigned{kHttp09Mask}, unsigned{kHttpConformanceMask}, unsigned{kHttpMethodsMask}}) {
+            bits |= (vb & mask) ? (vb & mask) : (bb & mask);
+        }
+        conf.http_protocol_options.set(bits, conf.http_protocol_options.is_set()
+                                                 ? conf.http_protocol_options.set_at
+                                                 : base.http_protocol_options.set_at);
+    }
+    // 0 and -1 (the unset values in httpd) inherit.
+    if (!conf.flush_max_threshold.is_set() || *conf.flush_max_threshold.value == 0) {
+        conf.flush_max_threshold = base.flush_max_threshold;
+    }
+    if (!conf.flush_max_pipelined.is_set() || *conf.flush_max_pipelined.value < 0) {
+        conf.flush_max_pipelined = base.flush_max_pipelined;
+    }
     // AllowEncodedSlashes is not inherited by virtual hosts (httpd copies
     // the vhost's own value, set or not).
     conf.accept_filters = base.accept_filters;
@@ -173,7 +206,22 @@ CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& vir
     conf.regex_default_options = base.regex_default_options;
     conf.registered_methods = base.registered_methods;
     conf.mutexes = base.mutexes;
+    conf.name_virtual_host_warned = base.name_virtual_host_warned;
     return conf;
+}
+
+void init_virtual_host(CoreServerConfig& vhost, const CoreServerConfig& main)
+{
+    vhost.server_port = main.server_port;
+    vhost.limit_req_line = main.limit_req_line;
+    vhost.limit_req_fieldsize = main.limit_req_fieldsize;
+    vhost.limit_req_fields = main.limit_req_fields;
+    vhost.error_log_format = main.error_log_format;
+}
+
+unsigned regex_default_flags(const CoreServerConfig& main)
+{
+    return main.regex_default_options.get_or(Regex::kDotAll | Regex::kDollarEndOnly);
 }
 
 }  // namespace feather::mod::core

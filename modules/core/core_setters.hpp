@@ -37,7 +37,7 @@ Status set_allow_override(Cmd& cmd, const Args& args);
 Status set_allow_override_list(Cmd& cmd, const Args& args);
 Status set_options(Cmd& cmd, const Args& args);
 
-// server_directives.cpp and dir_directives.cpp: everything else
+// server_, dir_, limits_, logging_ and process_directives.cpp: everything else
 Status set_add_default_charset(Cmd& cmd, const Args& args);
 Status set_accept_path_info(Cmd& cmd, const Args& args);
 Status set_error(Cmd& cmd, const Args& args);

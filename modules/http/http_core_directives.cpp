@@ -10,11 +10,11 @@ constexpr ModuleId M = ModuleId::Http;
 
 constexpr DirectiveSpec kDirectives[] = {
     {"KeepAliveTimeout", M, Allow::RsrcConf, ArgShape::Take1, &set_keep_alive_timeout,
-     "Keep-Alive timeout duration (sec)"},
+     "Keep-Alive timeout duration (sec)", Forbid::DirContext},
     {"MaxKeepAliveRequests", M, Allow::RsrcConf, ArgShape::Take1, &set_max_keep_alive_requests,
-     "Maximum number of Keep-Alive requests per connection, or 0 for infinite"},
+     "Maximum number of Keep-Alive requests per connection, or 0 for infinite", Forbid::DirContext},
     {"KeepAlive", M, Allow::RsrcConf, ArgShape::Flag, &set_keep_alive,
-     "Whether persistent connections should be On or Off"},
+     "Whether persistent connections should be On or Off", Forbid::DirContext},
 };
 
 }  // namespace

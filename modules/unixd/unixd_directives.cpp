@@ -10,13 +10,13 @@ constexpr ModuleId M = ModuleId::Unixd;
 
 constexpr DirectiveSpec kDirectives[] = {
     {"User", M, Allow::RsrcConf, ArgShape::Take1, &set_user,
-     "Effective user id for this server"},
+     "Effective user id for this server", Forbid::GlobalOnly},
     {"Group", M, Allow::RsrcConf, ArgShape::Take1, &set_group,
-     "Effective group id for this server"},
+     "Effective group id for this server", Forbid::GlobalOnly},
     {"ChrootDir", M, Allow::RsrcConf, ArgShape::Take1, &set_chroot_dir,
-     "The directory to chroot(2) into"},
+     "The directory to chroot(2) into", Forbid::GlobalOnly},
     {"Suexec", M, Allow::RsrcConf, ArgShape::Flag, &set_suexec,
-     "Enable or disable suEXEC support"},
+     "Enable or disable suEXEC support", Forbid::GlobalOnly},
 };
 
 }  // namespace
