@@ -39,20 +39,16 @@ struct MutexView {
 MutexView view_of(const MutexSetting& m)
 {
     MutexView v;
-    if (m.mechanism == "none" || m.mechanism == "no") {
-        v.none = true;
-    } else if (m.mechanism == "yes") {
-        v.mechanism = "default";
-    } else if (m.mechanism == "file") {
-        v.mechanism = "fcntl";
-    } else if (m.mechanism == "sem") {
-        v.mechanism = "posixsem";
-    } else {
-        v.mechanism = m.mechanism;
+    v.none = m.none;
+    switch (m.mechanism) {
+    case mod::core::MutexMechanism::Default: v.mechanism = "default"; break;
+    case mod::core::MutexMechanism::Fcntl: v.mechanism = "fcntl"; break;
+    case mod::core::MutexMechanism::Flock: v.mechanism = "flock"; break;
+    case mod::core::MutexMechanism::PosixSem: v.mechanism = "posixsem"; break;
+    case mod::core::MutexMechanism::SysvSem: v.mechanism = "sysvsem"; break;
+    case mod::core::MutexMechanism::Pthread: v.mechanism = "pthread"; break;
     }
-    if (!m.directory.empty()) {
-        v.dir = m.directory;
-    }
+    v.dir = m.directory;
     v.omit_pid = m.omit_pid;
     return v;
 }
@@ -124,7 +120,7 @@ void dump_mutexes(std::string& s, const directives::Config& config, const CoreSe
 // ServerRoot, a pipe or syslog as written.
 std::string error_log_shown(const directives::Config& config, const CoreServerConfig& core)
 {
-    const std::string spec = core.error_log.get_or(build::kDefaultErrorLog);
+    const std::string spec = core.error_log.is_set() ? core.error_log.value->raw : std::string(build::kDefaultErrorLog);
     if (spec.starts_with('|') || spec == "syslog" || spec.starts_with("syslog:")) {
         return spec;
     }

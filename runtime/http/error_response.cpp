@@ -225,6 +225,14 @@ std::string signature(const Request& r)
 
 }  // namespace
 
+std::string error_document_text(const mod::core::ErrorDocument& doc)
+{
+    if (doc.kind == mod::core::ErrorDocument::Kind::Default) {
+        return "";
+    }
+    return doc.expr.literal_text();
+}
+
 bool status_known(int status) { return find_status(status) != nullptr; }
 
 std::string status_line(int status)
@@ -286,7 +294,7 @@ void make_canned_error_response(Request& r, int recursive_error)
     if (r.per_dir) {
         const auto& docs = get<mod::core::CoreDirConfig>(*r.per_dir).error_documents;
         if (const auto it = docs.find(status); it != docs.end()) {
-            custom = it->second;
+            custom = error_document_text(it->second);
         }
     }
     if (!custom.empty() && custom.front() == '"') {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "modules/core/core_config.hpp"
 #include "modules/request/request.hpp"
 
 namespace feather::runtime {
@@ -21,5 +22,9 @@ bool status_drops_connection(int status);
 // r.status (headers kept from err_headers_out), as HTML in the request's
 // charset rules. `recursive_error` is the status of a failed ErrorDocument.
 void make_canned_error_response(Request& r, int recursive_error);
+
+// The ErrorDocument value as httpd's ap_response_code_string returns it: ""
+// for "default", text with its leading '"', a local path or a URL.
+std::string error_document_text(const mod::core::ErrorDocument& doc);
 
 }  // namespace feather::runtime

@@ -255,7 +255,7 @@ void Pipeline::die(int type, Request& r)
     if (recursive == 0 && r.per_dir) {
         const auto& docs = get<mod::core::CoreDirConfig>(*r.per_dir).error_documents;
         if (const auto it = docs.find(type); it != docs.end()) {
-            custom = it->second;
+            custom = error_document_text(it->second);
         }
     }
     if (!custom.empty() && custom.front() != '"') {

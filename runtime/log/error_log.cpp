@@ -121,7 +121,14 @@ std::unique_ptr<ErrorLog> ErrorLog::open(const directives::Config& config, Piped
     for (const auto& server : config.servers) {
         const auto& core = get<mod::core::CoreServerConfig>(*server.modules);
         const auto& dir = get<mod::core::CoreDirConfig>(*server.defaults);
-        std::string spec = core.error_log.get_or("logs/error_log");
+        mod::core::ErrorLogTarget target;
+        if (core.error_log.is_set()) {
+            target = *core.error_log.value;
+        } else {
+            target.raw = "logs/error_log";
+            target.path = parser::merge_path(config.server_root, target.raw);
+        }
+        const std::string& spec = target.raw;
 
         ServerLog entry;
         entry.levels = dir.log_levels.get_or(mod::core::LogLevels{});
@@ -136,7 +143,8 @@ std::unique_ptr<ErrorLog> ErrorLog::open(const directives::Config& config, Piped
         if (!entry.target) {
             auto t = std::make_shared<Target>();
             t->spec = spec;
-            if (!spec.empty() && spec.front() == '|') {
+            using Kind = mod::core::ErrorLogTarget::Kind;
+            if (target.kind == Kind::Pipe) {
                 if (piped == nullptr) {
                     error = "AH00089: Couldn't start ErrorLog process '" + spec.substr(1) + "'.";
                     return nullptr;
@@ -148,36 +156,28 @@ std::unique_ptr<ErrorLog> ErrorLog::open(const directives::Config& config, Piped
                     return nullptr;
                 }
                 t->fd = *fd;
-            } else if (spec == "syslog" || spec.rfind("syslog:", 0) == 0) {
-                std::string facility_name = spec.size() > 7 ? spec.substr(7) : std::string();
-                std::string tag = "feather";
-                if (const auto colon = facility_name.find(':'); colon != std::string::npos) {
-                    if (colon + 1 < facility_name.size()) {
-                        tag = facility_name.substr(colon + 1);
-                    }
-                    facility_name.resize(colon);
-                }
+            } else if (target.kind == Kind::Syslog) {
                 int facility = LOG_LOCAL7;
-                if (!facility_name.empty()) {
+                if (!target.facility.empty()) {
                     bool found = false;
                     for (const auto& f : kFacilities) {
-                        if (strcasecmp(f.name, facility_name.c_str()) == 0) {
+                        if (strcasecmp(f.name, target.facility.c_str()) == 0) {
                             facility = f.value;
                             found = true;
                         }
                     }
                     if (!found) {
-                        error = "(20017)Error string not specified yet: AH10036: feather: could not open "
-                                "syslog error log " + facility_name + ".";
+                        error = "AH10036: feather: could not open syslog error log " + target.facility + ".";
                         return nullptr;
                     }
                 }
+                const std::string tag = target.tag.empty() ? std::string("feather") : target.tag;
                 t->syslog = true;
                 t->logger = std::make_shared<spdlog::logger>(
                     "syslog", std::make_shared<spdlog::sinks::syslog_sink_mt>(tag, LOG_NDELAY | LOG_CONS | LOG_PID,
                                                                              facility, false));
             } else {
-                const std::string path = parser::merge_path(config.server_root, spec);
+                const std::string& path = target.path;
                 t->fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
                 if (t->fd < 0) {
                     error = os_error_text(errno) + ": AH00091: feather: could not open error log file " + path + ".";

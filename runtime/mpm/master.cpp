@@ -40,8 +40,8 @@ std::set<std::string> piped_targets(const directives::Config& config)
     std::set<std::string> out;
     for (const auto& s : config.servers) {
         const auto& core = get<mod::core::CoreServerConfig>(*s.modules);
-        if (core.error_log.is_set() && !core.error_log.value->empty() && core.error_log.value->front() == '|') {
-            out.insert(*core.error_log.value);
+        if (core.error_log.is_set() && core.error_log.value->kind == mod::core::ErrorLogTarget::Kind::Pipe) {
+            out.insert(core.error_log.value->raw);
         }
         for (const auto& l : get<mod::log_config::LogConfigServerConfig>(*s.modules).logs) {
             if (!l.target.empty() && l.target.front() == '|') {
@@ -63,12 +63,20 @@ MutexMechanism accept_mechanism(const directives::Config& config, std::size_t li
     dir = core.runtime_dir.get_or(parser::merge_path(config.server_root, "logs"));
     MutexMechanism m = MutexMechanism::None;
     auto apply = [&](const mod::core::MutexSetting& s) {
-        MutexMechanism parsed = MutexMechanism::None;
-        if (parse_mechanism(s.mechanism, MutexMechanism::None, parsed)) {
-            m = parsed;
+        using C = mod::core::MutexMechanism;
+        switch (s.mechanism) {
+        case C::Default: m = MutexMechanism::None; break;  // Feather's default: EPOLLEXCLUSIVE, no lock
+        case C::Fcntl: m = MutexMechanism::Fcntl; break;
+        case C::Flock: m = MutexMechanism::Flock; break;
+        case C::PosixSem: m = MutexMechanism::PosixSem; break;
+        case C::SysvSem: m = MutexMechanism::SysvSem; break;
+        case C::Pthread: m = MutexMechanism::Pthread; break;
         }
-        if (!s.directory.empty()) {
-            dir = s.directory;
+        if (s.none) {
+            m = MutexMechanism::None;
+        }
+        if (s.directory && s.mechanism != C::PosixSem) {
+            dir = *s.directory;
         }
     };
     if (const auto it = core.mutexes.find("default"); it != core.mutexes.end()) {

@@ -154,11 +154,15 @@ TEST(DumpRunCfg, ConfiguredValues)
     h.config().modules.add(ModuleId::MpmWorker);
     auto& core = h.main<CoreServerConfig>();
     core.document_root.set("/srv/site/htdocs");
-    core.error_log.set("|/usr/bin/logger -t feather");
+    mod::core::ErrorLogTarget pipe;
+    pipe.kind = mod::core::ErrorLogTarget::Kind::Pipe;
+    pipe.raw = "|/usr/bin/logger -t feather";
+    pipe.command = "/usr/bin/logger -t feather";
+    core.error_log.set(pipe);
     core.scoreboard_file.set("run/sb");
     core.pid_file.set("/run/feather.pid");
     core.runtime_dir.set("/srv/site/run");
-    core.mutexes["mpm-accept"] = mod::core::MutexSetting{"fcntl", "", true};
+    core.mutexes["mpm-accept"] = mod::core::MutexSetting{mod::core::MutexMechanism::Fcntl, std::nullopt, false, true};
     auto& unixd = h.main<mod::unixd::UnixdConfig>();
     unixd.user_name.set("www-data");
     unixd.user_id.set(33);
@@ -184,13 +188,13 @@ TEST(DumpRunCfg, MutexDefaultAndPthread)
     HandConfig h("/srv/site");
     h.config().modules.add(ModuleId::MpmPrefork);
     auto& core = h.main<CoreServerConfig>();
-    core.mutexes["default"] = mod::core::MutexSetting{"flock", "/var/lock", false};
+    core.mutexes["default"] = mod::core::MutexSetting{mod::core::MutexMechanism::Flock, "/var/lock", false, false};
     std::string text = run_cfg_text(h.config(), RunCfgFacts{true});
     EXPECT_NE(text.find("Mutex default: dir=\"/var/lock\" mechanism=flock \n"
                         "Mutex mpm-accept: using_defaults\n"),
               std::string::npos)
         << text;
-    core.mutexes["mpm-accept"] = mod::core::MutexSetting{"pthread", "", false};
+    core.mutexes["mpm-accept"] = mod::core::MutexSetting{mod::core::MutexMechanism::Pthread, std::nullopt, false, false};
     text = run_cfg_text(h.config(), RunCfgFacts{true});
     EXPECT_NE(text.find("Mutex mpm-accept: dir=\"\" mechanism=pthread \n"), std::string::npos)
         << text;
