@@ -12,11 +12,17 @@ Loader::Loader(const Registry& registry, ConfigFactory factory, LogSink log,
 {
 }
 
-void Loader::log(LogLevel level, ModuleId module, std::string_view text) const
+void Loader::log(LogLevel level, ModuleId module, std::string_view text, bool startup) const
 {
     if (log_) {
-        log_(level, module, text);
+        log_(level, module, text, startup);
     }
+}
+
+Status Loader::fail_bare(std::string text)
+{
+    bare_failure_ = true;
+    return text;
 }
 
 std::string Loader::server_root_relative(std::string_view path) const
@@ -135,6 +141,7 @@ LoadResult Loader::load(const LoadOptions& options)
     read_ = parser::ReadState{};
     config_ = std::make_shared<Config>();
     error_at_.reset();
+    bare_failure_ = false;
     config_->sources = read_.sources;
 
     std::string root = options.server_root;
@@ -191,7 +198,7 @@ LoadResult Loader::load(const LoadOptions& options)
     }
     Cmd ctx = server_context();
     if (auto err = walk(ctx, tree)) {
-        if (error_at_) {
+        if (error_at_ && !bare_failure_) {
             result.error_lines.push_back("AH00526: Syntax error on line " +
                                          std::to_string(error_at_->line) + " of " +
                                          std::string(error_at_->file) + ":");
@@ -202,9 +209,11 @@ LoadResult Loader::load(const LoadOptions& options)
     config_->server_root = read_.server_root;
     config_->defines = read_.defines;
     config_->included = read_.included;
+    // httpd's check_config hooks: a failure is reported, then AH00014.
     for (const ConfigCheck check : checks_) {
         if (auto err = check(*this)) {
             result.error_lines.push_back(*err);
+            result.error_lines.push_back("AH00014: Configuration check failed");
             return result;
         }
     }

@@ -33,9 +33,10 @@ struct LoadOptions {
     bool read_only = false;
 };
 
-// Startup messages: (level, module, text). Errors that end the load are
-// returned in LoadResult instead.
-using LogSink = std::function<void(LogLevel, ModuleId, std::string_view)>;
+// Startup messages: (level, module, text, startup). `startup` marks httpd's
+// APLOG_STARTUP messages, printed bare (no time, module or pid). Errors that
+// end the load are returned in LoadResult instead.
+using LogSink = std::function<void(LogLevel, ModuleId, std::string_view, bool startup)>;
 
 struct LoadResult {
     std::shared_ptr<const Config> config;  // null when the load failed
@@ -60,7 +61,10 @@ public:
     ModuleSet& modules() { return config_->modules; }
     std::shared_ptr<DirConfigSet> new_dir_config() const { return factory_.new_dir(); }
     ServerConfig& add_virtual_host(SourceLoc defined_at);
-    void log(LogLevel level, ModuleId module, std::string_view text) const;
+    void log(LogLevel level, ModuleId module, std::string_view text, bool startup = false) const;
+    // Ends the load with `text` printed bare, as httpd does where a setter
+    // logs and exits (an unknown User or Group): no "Syntax error" header.
+    Status fail_bare(std::string text);
     // ap_server_root_relative against the current ServerRoot.
     std::string server_root_relative(std::string_view path) const;
 
@@ -85,6 +89,7 @@ private:
     parser::ReadState read_;
     std::shared_ptr<Config> config_;
     std::optional<SourceLoc> error_at_;
+    bool bare_failure_ = false;
 };
 
 // The override mask in force at server level (httpd: RSRC_CONF | OR_ALL

@@ -42,7 +42,7 @@ Status set_document_root(Cmd& cmd, const Args& args)
     }
     if (cmd.is_virtual()) {
         cmd.loader->log(LogLevel::Warn, ModuleId::Core,
-                        "AH00112: Warning: DocumentRoot [" + path + "] does not exist");
+                        "AH00112: Warning: DocumentRoot [" + path + "] does not exist", true);
         conf.document_root.set(path, cmd.loc());
         return std::nullopt;
     }
@@ -134,7 +134,7 @@ Status set_name_virtual_host(Cmd& cmd, const Args&)
         cmd.loader->log(
             LogLevel::Notice, ModuleId::Core,
             "AH00548: NameVirtualHost has no effect and will be removed in the next release " +
-                std::string(cmd.loc().file) + ":" + std::to_string(cmd.loc().line));
+                std::string(cmd.loc().file) + ":" + std::to_string(cmd.loc().line), true);
     }
     return std::nullopt;
 }

@@ -32,7 +32,7 @@ constexpr int kWorkerMaxThreadLimit = 20000;
 struct Warner {
     Loader& loader;
     ModuleId module;
-    void operator()(const std::string& text) const { loader.log(LogLevel::Warn, module, text); }
+    void operator()(const std::string& text) const { loader.log(LogLevel::Warn, module, text, true); }
 };
 
 std::string n(int v) { return std::to_string(v); }

@@ -34,10 +34,10 @@ constexpr const char* kRootRefused = "Error:\tApache has not been designed to se
 // the load with the same text.
 long id_of(const std::string& name) { return std::strtol(name.c_str() + 1, nullptr, 10); }
 
-std::string bad_name(Cmd& cmd, const char* code, const char* what, const std::string& name)
+Status bad_name(Cmd& cmd, const char* code, const char* what, const std::string& name)
 {
-    return std::string(code) + ": " + cmd.loader->options().program_name + ": bad " + what +
-           " name " + name;
+    return cmd.loader->fail_bare(std::string(code) + ": " + cmd.loader->options().program_name + ": bad " + what +
+                                 " name " + name);
 }
 
 // The suEXEC wrapper is usable when it exists, is setuid root and this

@@ -26,13 +26,19 @@ namespace {
 // is open, as httpd's do; -e sets the threshold (default warn).
 directives::LogSink stderr_log_sink(LogLevel threshold)
 {
-    return [threshold](LogLevel level, ModuleId module, std::string_view text) {
-        if (level > threshold) {
+    return [threshold](LogLevel level, ModuleId module, std::string_view text, bool startup) {
+        // httpd shows notices at startup whatever the level (log.c: s == NULL).
+        if (level != LogLevel::Notice && level > threshold) {
+            return;
+        }
+        const std::string escaped = escape_error_log_item(text);
+        if (startup) {
+            std::fprintf(stderr, "%s\n", escaped.c_str());
             return;
         }
         const std::string line = format_error_log_line(
             std::chrono::system_clock::now(), module_log_name(module), level,
-            static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), text);
+            static_cast<long>(::getpid()), static_cast<unsigned long>(::gettid()), escaped);
         std::fprintf(stderr, "%s\n", line.c_str());
     };
 }
@@ -83,17 +89,13 @@ std::optional<ModuleId> loaded_mpm(const directives::ModuleSet& modules)
 // httpd's ap_fini_vhost_config runs after every successful load: it names
 // servers without ServerName (AH00558 ...) and prints DUMP_VHOSTS.
 mod::core::VhostMap finish_virtual_hosts(const CliOptions& opts, const directives::Config& config,
-                                         LogLevel threshold, const directives::LogSink& log)
+                                         const directives::LogSink& log)
 {
     std::vector<mod::core::VhostNotice> notices;
     mod::core::VhostMap map =
         build_vhost_map(config, mod::core::system_host_lookup(opts.program), notices);
     for (const auto& n : notices) {
-        if (!n.startup) {
-            log(n.level, ModuleId::Core, n.text);
-        } else if (n.level <= threshold) {
-            std::fprintf(stderr, "%s\n", n.text.c_str());
-        }
+        log(n.level, ModuleId::Core, n.text, n.startup);
     }
     if (config.defines.defined("DUMP_VHOSTS")) {
         print(vhosts_text(config, map));
@@ -164,7 +166,7 @@ int run_command_line(int argc, const char* const argv[])
         return 0;
     }
 
-    const mod::core::VhostMap vhosts = finish_virtual_hosts(opts, config, threshold, log);
+    const mod::core::VhostMap vhosts = finish_virtual_hosts(opts, config, log);
     if (opts.mode != RunMode::Normal) {
         if (opts.list_directives) {
             print(directives_text(mod::registry(), config.modules));

@@ -41,7 +41,7 @@ class ModsHarness {
 public:
     ModsHarness()
         : loader_(mod::registry(), mod::config_factory(),
-                  [this](LogLevel, ModuleId, std::string_view text) {
+                  [this](LogLevel, ModuleId, std::string_view text, bool) {
                       warnings.emplace_back(text);
                   })
     {

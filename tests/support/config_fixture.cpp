@@ -23,7 +23,7 @@ LoadOutcome load_text(const TempDir& root, const std::string& conf, const LoadSp
     LoadOutcome out;
     directives::Loader loader(
         mod::registry(), mod::config_factory(),
-        [&out](LogLevel, ModuleId, std::string_view msg) { out.warnings.emplace_back(msg); },
+        [&out](LogLevel, ModuleId, std::string_view msg, bool) { out.warnings.emplace_back(msg); },
         mod::config_checks());
     directives::LoadOptions options;
     options.server_root = root.str();

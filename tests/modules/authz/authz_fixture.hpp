@@ -141,7 +141,7 @@ protected:
         LoadOutcome out;
         directives::Loader loader(
             test_registry(), mod::config_factory(),
-            [&out](LogLevel, ModuleId, std::string_view msg) { out.warnings.emplace_back(msg); },
+            [&out](LogLevel, ModuleId, std::string_view msg, bool) { out.warnings.emplace_back(msg); },
             {&check_authz_config});
         directives::LoadOptions options;
         options.server_root = root_.str();

@@ -48,7 +48,7 @@ public:
     explicit HtaccessProbe(const TempDir& root)
         : loader_(
               mod::registry(), mod::config_factory(),
-              [this](LogLevel, ModuleId, std::string_view text) { warnings.emplace_back(text); })
+              [this](LogLevel, ModuleId, std::string_view text, bool) { warnings.emplace_back(text); })
     {
         root.write("httpd.conf", "");
         directives::LoadOptions options;
