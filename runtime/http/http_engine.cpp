@@ -5,7 +5,9 @@
 #include "runtime/conn/socket_io.hpp"
 #include "runtime/http/core_hooks.hpp"
 #include "runtime/http/pipeline.hpp"
+#include "runtime/http/request_body.hpp"
 #include "runtime/http/request_reader.hpp"
+#include "runtime/http/vhost_select.hpp"
 #include "runtime/http/response_writer.hpp"
 #include "runtime/process/child_control.hpp"
 
@@ -19,7 +21,7 @@ using std::chrono::milliseconds;
 class HttpEngine final : public ConnectionServer {
 public:
     HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline)
-        : config_(gen.config), pipeline_(std::move(pipeline)), extended_(gen.extended_status)
+        : config_(gen.config), pipeline_(std::move(pipeline)), vhosts_(*gen.config), extended_(gen.extended_status)
     {
     }
 
@@ -28,6 +30,7 @@ public:
 private:
     std::shared_ptr<const directives::Config> config_;
     std::shared_ptr<Pipeline> pipeline_;
+    VhostSelector vhosts_;
     bool extended_;
 };
 
@@ -83,33 +86,6 @@ void record_extended(WorkerSlot& slot, const Request& r, const directives::Confi
     s.text_seq.fetch_add(1, std::memory_order_release);
 }
 
-// Reads and throws away the rest of a request body so the next request on
-// the connection starts at the right byte. False: the connection closes.
-bool discard_body(InputBuffer& in, SocketIo& io, Request& r, milliseconds timeout)
-{
-    if (r.request_chunked) {
-        return false;  // bodies of unknown length are not worth waiting for
-    }
-    std::uint64_t left = r.request_body_length.value_or(0);
-    while (left > 0) {
-        const std::string_view avail = in.view();
-        if (!avail.empty()) {
-            const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(left, avail.size()));
-            in.consume(take);
-            left -= take;
-            continue;
-        }
-        in.compact();
-        char buf[16384];
-        std::size_t got = 0;
-        if (io.read_some(buf, sizeof buf, got, timeout) != IoResult::Ok) {
-            return false;
-        }
-        in.data.append(buf, got);
-    }
-    return true;
-}
-
 void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& control)
 {
     ConnectionInfo info;
@@ -125,7 +101,7 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
     WorkerScore& score = slot.score();
     score.conn_count.store(0, std::memory_order_relaxed);
     score.conn_bytes.store(0, std::memory_order_relaxed);
-    const std::size_t base_server = 0;
+    const std::size_t base_server = vhosts_.for_connection(info.local_ip, info.local_port);
 
     while (true) {
         const bool first = ka.keepalives == 0;
@@ -169,6 +145,7 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             ka.close = true;
             pipeline_->die(status, r);
         } else {
+            pipeline_->attach(r, vhosts_.for_request(base_server, r));
             if (r.notes.has("feather-close")) {
                 ka.close = true;
             }
@@ -188,7 +165,7 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         const bool stopping = control.stopping();
         bool keep = send_response(r, io, ka, protocol_settings(*config_, config_->servers[r.server_index], stopping));
         if (keep && (r.request_body_length || r.request_chunked)) {
-            keep = discard_body(in, io, r, head_limits(server).timeout);
+            keep = discard_request_body(in, io, r, head_limits(server).timeout);
         }
         slot.set_status(WorkerStatus::BusyLog);
         pipeline_->log_transaction(r);
