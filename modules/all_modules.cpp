@@ -8,7 +8,12 @@ namespace feather::mod {
 namespace core { extern const directives::ModuleInfo kCoreModule; }
 namespace so { extern const directives::ModuleInfo kSoModule; }
 namespace http { extern const directives::ModuleInfo kHttpModule; }
-namespace log_config { extern const directives::ModuleInfo kLogConfigModule; }
+namespace log_config {
+extern const directives::ModuleInfo kLogConfigModule;
+extern const ModuleHooks kLogConfigHooks;
+bool open_access_logs(const directives::Config&, ModuleStates&, PostConfigContext&, std::string&);
+void flush_access_logs(ModuleStates&);
+}  // namespace log_config
 namespace logio { extern const directives::ModuleInfo kLogioModule; }
 namespace version { extern const directives::ModuleInfo kVersionModule; }
 namespace unixd { extern const directives::ModuleInfo kUnixdModule; }
@@ -60,8 +65,28 @@ std::vector<directives::ConfigCheck> config_checks()
     return {&mpm::check_mpm_limits, &authz::check_authz_config};
 }
 
-std::span<const ModuleHooks> all_module_hooks() { return {}; }
+namespace {
+const PostConfig kPostConfig[] = {
+    &log_config::open_access_logs,
+};
+const ChildStep kChildExit[] = {
+    &log_config::flush_access_logs,
+};
+}  // namespace
 
-std::span<const PostConfig> post_config_steps() { return {}; }
+std::span<const ModuleHooks> all_module_hooks()
+{
+    // Built on first use: the tables live in other translation units.
+    static const std::vector<ModuleHooks> hooks = {
+        log_config::kLogConfigHooks,
+    };
+    return hooks;
+}
+
+std::span<const PostConfig> post_config_steps() { return kPostConfig; }
+
+std::span<const ChildStep> child_init_steps() { return {}; }
+
+std::span<const ChildStep> child_exit_steps() { return kChildExit; }
 
 }  // namespace feather::mod

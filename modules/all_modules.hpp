@@ -25,7 +25,14 @@ std::span<const ModuleHooks> all_module_hooks();
 
 // Per-generation set-up of modules (read TypesConfig, open access logs...),
 // run by the master after a configuration is loaded.
-using PostConfig = bool (*)(const directives::Config& config, ModuleStates& states, std::string& error);
+using PostConfig = bool (*)(const directives::Config& config, ModuleStates& states, PostConfigContext& context,
+                            std::string& error);
 std::span<const PostConfig> post_config_steps();
+
+// Child-process steps: after fork (ChildInit) and before exit (ChildExit:
+// flush buffered logs).
+using ChildStep = void (*)(ModuleStates& states);
+std::span<const ChildStep> child_init_steps();
+std::span<const ChildStep> child_exit_steps();
 
 }  // namespace feather::mod

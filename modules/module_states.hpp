@@ -5,8 +5,24 @@
 // children. A plain struct with a member per module: typed, no void*.
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace feather {
+
+// Opens the pipe of a "|program" log target (the runtime's piped-log
+// manager starts and keeps the program).
+class PipeOpener {
+public:
+    virtual ~PipeOpener() = default;
+    virtual std::optional<int> open(std::string_view target, std::string& error) = 0;
+};
+
+// What a module's post-config step may use besides the configuration.
+struct PostConfigContext {
+    PipeOpener* pipes = nullptr;
+};
 
 namespace mod::mime {
 struct TypesTable;

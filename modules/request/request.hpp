@@ -29,7 +29,8 @@ struct ConnectionInfo {
     std::string local_ip;
     std::uint16_t local_port = 0;
     std::uint64_t id = 0;
-    int keepalives = 0;                       // requests served on it before this one
+    int keepalives = 0;                       // keep-alive responses so far (%k)
+    bool keepalive = false;                   // the current response keeps it open (%X)
     std::optional<std::string> remote_host;   // looked up when HostnameLookups asks
     bool double_reverse_checked = false;
     bool double_reverse_ok = false;
@@ -115,6 +116,9 @@ struct Request {
     std::int64_t mtime_us = 0;                      // for Last-Modified and conditionals
     bool no_cache = false;
     std::uint64_t bytes_sent = 0;                   // body bytes sent (%B)
+    std::uint64_t bytes_in = 0;                     // request bytes read, head and body (%I)
+    std::uint64_t bytes_out = 0;                    // response bytes written, head and body (%O)
+    std::int64_t first_byte_us = 0;                 // when the response started (%^FB)
     std::int64_t allowed = 0;                       // method bits for Allow (405, OPTIONS)
 
     // --- authentication ----------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "runtime/http/request_body.hpp"
 #include "runtime/http/request_reader.hpp"
 #include "runtime/http/vhost_select.hpp"
+#include "runtime/log/piped_logs.hpp"
 #include "runtime/http/response_writer.hpp"
 #include "runtime/process/child_control.hpp"
 
@@ -20,16 +21,30 @@ using std::chrono::milliseconds;
 
 class HttpEngine final : public ConnectionServer {
 public:
-    HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline)
-        : config_(gen.config), pipeline_(std::move(pipeline)), vhosts_(*gen.config), extended_(gen.extended_status)
+    HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline, std::shared_ptr<ModuleStates> states)
+        : config_(gen.config), pipeline_(std::move(pipeline)), states_(std::move(states)), vhosts_(*gen.config),
+          extended_(gen.extended_status)
     {
     }
 
     void serve(Connection& conn, WorkerSlot& slot, const ChildControl& control) override;
+    void child_init() override
+    {
+        for (const auto step : mod::child_init_steps()) {
+            step(*states_);
+        }
+    }
+    void child_exit() override
+    {
+        for (const auto step : mod::child_exit_steps()) {
+            step(*states_);
+        }
+    }
 
 private:
     std::shared_ptr<const directives::Config> config_;
     std::shared_ptr<Pipeline> pipeline_;
+    std::shared_ptr<ModuleStates> states_;
     VhostSelector vhosts_;
     bool extended_;
 };
@@ -122,6 +137,7 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         Request r;
         r.connection = &info;
         r.request_time_us = now_us();
+        const std::uint64_t consumed_before = in.consumed_total;
         if (extended_) {
             score.start_time_us.store(r.request_time_us, std::memory_order_relaxed);
         }
@@ -163,10 +179,16 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             }
         }
         const bool stopping = control.stopping();
+        const std::uint64_t written_before = io.bytes_written();
+        r.first_byte_us = now_us();
         bool keep = send_response(r, io, ka, protocol_settings(*config_, config_->servers[r.server_index], stopping));
+        r.bytes_out = io.bytes_written() - written_before;
+        info.keepalives = ka.keepalives;
+        info.keepalive = keep;
         if (keep && (r.request_body_length || r.request_chunked)) {
             keep = discard_request_body(in, io, r, head_limits(server).timeout);
         }
+        r.bytes_in = in.consumed_total - consumed_before;
         slot.set_status(WorkerStatus::BusyLog);
         pipeline_->log_transaction(r);
         record_request(slot, r);
@@ -188,16 +210,30 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
 
 std::shared_ptr<ConnectionServer> make_http_engine(const Generation& gen, std::string& error)
 {
+    // Piped access logs go through the master's piped-log manager.
+    struct Pipes final : PipeOpener {
+        PipedLogs* logs;
+        explicit Pipes(PipedLogs* l) : logs(l) {}
+        std::optional<int> open(std::string_view target, std::string& why) override
+        {
+            if (logs == nullptr) {
+                why = "no piped-log manager";
+                return std::nullopt;
+            }
+            return logs->writer(target, why);
+        }
+    } pipes(gen.piped_logs);
+    PostConfigContext context{&pipes};
     auto states = std::make_shared<ModuleStates>();
     for (const auto& post_config : mod::post_config_steps()) {
-        if (!post_config(*gen.config, *states, error)) {
+        if (!post_config(*gen.config, *states, context, error)) {
             return nullptr;
         }
     }
     const ModuleHooks core[] = {core_hooks()};
     auto hooks = std::make_shared<HookTable>(*gen.config, core, mod::all_module_hooks());
     auto pipeline = std::make_shared<Pipeline>(gen.config, hooks, states, gen.error_log);
-    return std::make_shared<HttpEngine>(gen, pipeline);
+    return std::make_shared<HttpEngine>(gen, pipeline, states);
 }
 
 }  // namespace feather::runtime

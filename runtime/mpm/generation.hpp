@@ -27,6 +27,7 @@ struct Generation {
     std::shared_ptr<AcceptMutex> accept_mutex;   // null: unserialized
     std::shared_ptr<ConnectionServer> server;    // the protocol engine
     bool extended_status = false;
+    PipedLogs* piped_logs = nullptr;             // for the engine's piped access logs
 };
 
 // Shared by every generation.

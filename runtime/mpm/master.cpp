@@ -136,6 +136,7 @@ bool Master::make_generation(std::shared_ptr<const directives::Config> config, G
     out.error_log = std::move(log);
     out.error_log->set_threaded(out.params.kind == MpmKind::Worker);
 
+    out.piped_logs = piped_.get();
     out.server = factory_(out, error);
     if (!out.server) {
         errors.push_back(error);

@@ -368,3 +368,124 @@ TEST(Process, WorkerServesWithThreads)
 
 }  // namespace
 }  // namespace feather::test
+
+namespace feather::test {
+namespace {
+
+TEST(Process, HupRestartReplacesAllChildren)
+{
+    TestServer s;
+    s.write_config(base_config(kPrefork, "StartServers 2\nMinSpareServers 1\nMaxSpareServers 3\n"));
+    start_or_fail(s);
+    ASSERT_TRUE(eventually([&] { return s.children().size() >= 2; }, 5s));
+    const auto before = s.children();
+    s.signal(SIGHUP);
+    EXPECT_TRUE(eventually([&] {
+        return s.file("logs/error_log").find("AH00173: SIGHUP received.  Attempting to restart") !=
+               std::string::npos;
+    }, 5s));
+    EXPECT_TRUE(eventually(
+        [&] {
+            const auto now = s.children();
+            if (now.size() < 2) {
+                return false;
+            }
+            for (const pid_t p : now) {
+                for (const pid_t b : before) {
+                    if (p == b) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        },
+        10s));
+    EXPECT_EQ(status_of(s.get("/index.html")), 200);
+}
+
+TEST(Process, WinchStopsGracefullyAfterTheRequestInHand)
+{
+    TestServer s;
+    s.write_config(base_config(kPrefork, "StartServers 2\nMinSpareServers 1\nMaxSpareServers 3\n"
+                                         "GracefulShutdownTimeout 5\n"));
+    start_or_fail(s);
+    // A connection that has sent half a request when the stop arrives still
+    // gets its response.
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<std::uint16_t>(s.port()));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const std::string part1 = "GET /index.html HTTP/1.1\r\nHost: localhost\r\n";
+    ::send(fd, part1.data(), part1.size(), MSG_NOSIGNAL);
+    std::this_thread::sleep_for(200ms);
+    s.signal(SIGWINCH);
+    std::this_thread::sleep_for(200ms);
+    const std::string part2 = "Connection: close\r\n\r\n";
+    ::send(fd, part2.data(), part2.size(), MSG_NOSIGNAL);
+    std::string got;
+    char buf[4096];
+    timeval tv{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) {
+        got.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    EXPECT_EQ(status_of(got), 200) << got;
+    const auto rc = s.wait_exit(10s);
+    ASSERT_TRUE(rc.has_value());
+    EXPECT_EQ(*rc, 0);
+    EXPECT_NE(s.file("logs/error_log").find("AH00170: caught SIGWINCH, shutting down gracefully"),
+              std::string::npos);
+    EXPECT_TRUE(s.file("logs/feather.pid").empty());
+}
+
+TEST(Process, PipedErrorLogReceivesTheServersLines)
+{
+    TestServer s;
+    std::string conf = base_config(kPrefork, "StartServers 1\n");
+    const std::string piped = "ErrorLog \"|/bin/sh -c 'cat >> @ROOT@/logs/piped_error_log'\"";
+    conf.replace(conf.find("ErrorLog logs/error_log"), std::string("ErrorLog logs/error_log").size(), piped);
+    s.write_config(conf + "LogLevel notice\n");
+    start_or_fail(s);
+    EXPECT_TRUE(eventually(
+        [&] { return s.file("logs/piped_error_log").find("resuming normal operations") != std::string::npos; }, 5s))
+        << s.file("logs/piped_error_log");
+    EXPECT_EQ(s.stop(), 0);
+    EXPECT_TRUE(eventually(
+        [&] { return s.file("logs/piped_error_log").find("caught SIGTERM, shutting down") != std::string::npos; },
+        5s))
+        << s.file("logs/piped_error_log");
+}
+
+TEST(Process, EveryAcceptMutexServesSeveralListeners)
+{
+    for (const std::string mech : {"fcntl", "flock", "sysvsem", "posixsem", "pthread", "none", "default"}) {
+        TestServer s;
+        const int second = free_port();
+        s.write_config(base_config(kPrefork, "StartServers 2\nMinSpareServers 1\nMaxSpareServers 3\n"
+                                             "Listen 127.0.0.1:" + std::to_string(second) +
+                                             "\nMutex " + mech + " mpm-accept\n"));
+        start_or_fail(s);
+        for (int i = 0; i < 6; ++i) {
+            EXPECT_EQ(status_of(s.get("/index.html")), 200) << mech;
+            EXPECT_EQ(status_of(raw_exchange(second, "GET /index.html HTTP/1.0\r\n\r\n")), 200) << mech;
+        }
+        EXPECT_EQ(s.stop(), 0) << mech;
+    }
+}
+
+TEST(Process, DebugModeServesInOneProcess)
+{
+    TestServer s;
+    s.write_config(base_config(kPrefork, "StartServers 3\n"));
+    s.root().write("htdocs/index.html", "one process\n");
+    ASSERT_TRUE(s.start({"-X"})) << s.stderr_text();
+    EXPECT_EQ(status_of(s.get("/index.html")), 200);
+    EXPECT_TRUE(s.children().empty()) << "-X forks no children";
+    EXPECT_EQ(s.stop(), 0);
+}
+
+}  // namespace
+}  // namespace feather::test
