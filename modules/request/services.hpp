@@ -13,6 +13,8 @@
 namespace feather {
 
 struct Request;
+struct ScoreboardView;
+struct ServerFacts;
 
 class RequestServices {
 public:
@@ -40,6 +42,11 @@ public:
     virtual std::string_view remote_host(Request& r, bool double_reverse) = 0;
 
     virtual std::int64_t now_us() const = 0;
+
+    // The running server's scoreboard (null when there is none, e.g. in
+    // tests) and what mod_status reports about the server.
+    virtual const ScoreboardView* scoreboard() const = 0;
+    virtual const ServerFacts& server_facts() const = 0;
 };
 
 }  // namespace feather

@@ -9,6 +9,8 @@
 #include "runtime/http/request_reader.hpp"
 #include "runtime/http/vhost_select.hpp"
 #include "runtime/log/piped_logs.hpp"
+#include "runtime/build_info.hpp"
+#include "runtime/scoreboard/scoreboard.hpp"
 #include "runtime/http/response_writer.hpp"
 #include "runtime/process/child_control.hpp"
 
@@ -232,7 +234,16 @@ std::shared_ptr<ConnectionServer> make_http_engine(const Generation& gen, std::s
     }
     const ModuleHooks core[] = {core_hooks()};
     auto hooks = std::make_shared<HookTable>(*gen.config, core, mod::all_module_hooks());
-    auto pipeline = std::make_shared<Pipeline>(gen.config, hooks, states, gen.error_log);
+    ServerFacts facts;
+    facts.description = server_banner(mod::core::ServerTokens::Full);
+    facts.built = build::kBuiltAt;
+    facts.mpm = gen.params.kind == MpmKind::Worker ? "worker" : "prefork";
+    facts.threaded = gen.params.kind == MpmKind::Worker;
+    facts.daemons_limit = gen.params.daemons_limit;
+    facts.threads_per_child = gen.params.threads_per_child;
+    facts.generation = gen.number;
+    auto pipeline = std::make_shared<Pipeline>(gen.config, hooks, states, gen.error_log, facts,
+                                               gen.resources != nullptr ? &gen.resources->scoreboard : nullptr);
     return std::make_shared<HttpEngine>(gen, pipeline, states);
 }
 

@@ -12,6 +12,7 @@
 #include "runtime/http/section_walk.hpp"
 #include "runtime/http/uri.hpp"
 #include "runtime/log/error_log.hpp"
+#include "runtime/scoreboard/scoreboard.hpp"
 
 namespace feather::runtime {
 
@@ -45,10 +46,20 @@ int to_code(Verdict v)
 }
 
 Pipeline::Pipeline(std::shared_ptr<const directives::Config> config, std::shared_ptr<const HookTable> hooks,
-                   std::shared_ptr<const ModuleStates> states, std::shared_ptr<const ErrorLog> error_log)
+                   std::shared_ptr<const ModuleStates> states, std::shared_ptr<const ErrorLog> error_log,
+                   ServerFacts facts, const Scoreboard* const* scoreboard)
     : config_(std::move(config)), hooks_(std::move(hooks)), states_(std::move(states)),
-      error_log_(std::move(error_log))
+      error_log_(std::move(error_log)), facts_(std::move(facts)), scoreboard_(scoreboard)
 {
+}
+
+const ScoreboardView* Pipeline::scoreboard() const
+{
+    if (scoreboard_ == nullptr || *scoreboard_ == nullptr) {
+        return nullptr;
+    }
+    view_ = (*scoreboard_)->view();
+    return &view_;
 }
 
 void Pipeline::attach(Request& r, std::size_t server_index)

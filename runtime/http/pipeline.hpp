@@ -10,11 +10,14 @@
 
 #include "modules/module_states.hpp"
 #include "modules/request/request.hpp"
+#include "modules/request/scoreboard_layout.hpp"
 #include "modules/request/services.hpp"
 #include "runtime/http/hook_table.hpp"
 #include "runtime/log/error_log.hpp"
 
 namespace feather::runtime {
+
+class Scoreboard;
 
 // httpd's internal return codes.
 inline constexpr int kOk = 0;
@@ -26,7 +29,8 @@ int to_code(Verdict v);
 class Pipeline final : public RequestServices {
 public:
     Pipeline(std::shared_ptr<const directives::Config> config, std::shared_ptr<const HookTable> hooks,
-             std::shared_ptr<const ModuleStates> states, std::shared_ptr<const ErrorLog> error_log);
+             std::shared_ptr<const ModuleStates> states, std::shared_ptr<const ErrorLog> error_log,
+             ServerFacts facts = {}, const Scoreboard* const* scoreboard = nullptr);
 
     // Fills the per-request links (server, config, services) of a request
     // read from a connection.
@@ -53,6 +57,8 @@ public:
     void internal_redirect(Request& r, std::string_view uri) override;
     std::string_view remote_host(Request& r, bool double_reverse) override;
     std::int64_t now_us() const override;
+    const ScoreboardView* scoreboard() const override;
+    const ServerFacts& server_facts() const override { return facts_; }
 
 private:
     int process_internal(Request& r);
@@ -66,6 +72,9 @@ private:
     std::shared_ptr<const HookTable> hooks_;
     std::shared_ptr<const ModuleStates> states_;
     std::shared_ptr<const ErrorLog> error_log_;
+    ServerFacts facts_;
+    const Scoreboard* const* scoreboard_;  // the master creates it after the generation
+    mutable ScoreboardView view_;
 };
 
 }  // namespace feather::runtime

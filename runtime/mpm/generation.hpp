@@ -18,6 +18,8 @@ class ListenerSet;
 class PipedLogs;
 class Scoreboard;
 
+struct ServerResources;
+
 struct Generation {
     std::uint32_t number = 0;
     std::shared_ptr<const directives::Config> config;
@@ -28,6 +30,7 @@ struct Generation {
     std::shared_ptr<ConnectionServer> server;    // the protocol engine
     bool extended_status = false;
     PipedLogs* piped_logs = nullptr;             // for the engine's piped access logs
+    const ServerResources* resources = nullptr;  // the scoreboard (made after the first generation)
 };
 
 // Shared by every generation.

@@ -137,6 +137,7 @@ bool Master::make_generation(std::shared_ptr<const directives::Config> config, G
     out.error_log->set_threaded(out.params.kind == MpmKind::Worker);
 
     out.piped_logs = piped_.get();
+    out.resources = &res_;
     out.server = factory_(out, error);
     if (!out.server) {
         errors.push_back(error);
@@ -350,6 +351,7 @@ bool Master::restart(bool graceful)
         return failed(loaded.error_lines);
     }
     Generation next;
+    next.number = gen_.number + 1;
     std::vector<std::string> errors;
     if (!make_generation(loaded.config, next, errors) || !open_listeners(*loaded.config, errors)) {
         return failed(errors);
@@ -367,7 +369,6 @@ bool Master::restart(bool graceful)
     if (!graceful) {
         stop_children(SIGTERM, true);
     }
-    next.number = gen_.number + 1;
     gen_ = std::move(next);
     res_.piped_logs = piped_.get();
     scoreboard_->global().running_generation.store(gen_.number);

@@ -21,12 +21,7 @@ std::size_t round_up(std::size_t n) { return (n + 63) & ~std::size_t{63}; }
 
 }  // namespace
 
-char status_letter(WorkerStatus s)
-{
-    static constexpr char kLetters[] = "._SRWKLDCGI";
-    const auto i = static_cast<std::size_t>(s);
-    return i < sizeof kLetters - 1 ? kLetters[i] : '?';
-}
+
 
 std::int64_t now_us()
 {

@@ -32,6 +32,7 @@ public:
     WorkerScore& worker(int slot, int thread) { return workers_[slot * thread_limit_ + thread]; }
     const WorkerScore& worker(int slot, int thread) const { return workers_[slot * thread_limit_ + thread]; }
 
+    ScoreboardView view() const { return {global_, processes_, workers_, server_limit_, thread_limit_}; }
     int server_limit() const { return server_limit_; }
     int thread_limit() const { return thread_limit_; }
     const std::optional<std::string>& file() const { return file_; }
