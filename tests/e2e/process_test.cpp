@@ -3,10 +3,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -485,6 +487,44 @@ TEST(Process, DebugModeServesInOneProcess)
     EXPECT_EQ(status_of(s.get("/index.html")), 200);
     EXPECT_TRUE(s.children().empty()) << "-X forks no children";
     EXPECT_EQ(s.stop(), 0);
+}
+
+}  // namespace
+}  // namespace feather::test
+
+namespace feather::test {
+namespace {
+
+TEST(Process, FeatherctlStatusStopAndConfigtest)
+{
+    TestServer s;
+    s.write_config(base_config(kPrefork, "StartServers 1\n"));
+    start_or_fail(s);
+    const std::string ctl = std::filesystem::path(feather_binary()).parent_path().string() + "/featherctl";
+    auto run = [&](const std::string& cmd) {
+        const std::string line = "FEATHER=" + feather_binary() + " " + ctl + " " + cmd + " -d " + s.root().str() +
+                                 " -f httpd.conf 2>&1";
+        std::string out;
+        FILE* p = ::popen(line.c_str(), "r");
+        char buf[512];
+        while (p != nullptr && std::fgets(buf, sizeof buf, p) != nullptr) {
+            out += buf;
+        }
+        const int rc = p != nullptr ? ::pclose(p) : -1;
+        return std::make_pair(WEXITSTATUS(rc), out);
+    };
+    auto [rc, out] = run("status");
+    EXPECT_EQ(rc, 0) << out;
+    EXPECT_NE(out.find("running (pid " + std::to_string(s.pid()) + ")"), std::string::npos) << out;
+    auto [rc2, out2] = run("configtest");
+    EXPECT_EQ(rc2, 0);
+    EXPECT_NE(out2.find("Syntax OK"), std::string::npos) << out2;
+    auto [rc3, out3] = run("stop");
+    EXPECT_EQ(rc3, 0) << out3;
+    EXPECT_TRUE(s.wait_exit(10s).has_value());
+    auto [rc4, out4] = run("status");
+    EXPECT_EQ(rc4, 3);
+    EXPECT_NE(out4.find("not running"), std::string::npos);
 }
 
 }  // namespace
