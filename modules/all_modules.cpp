@@ -22,6 +22,8 @@ directives::Status check_authz_config(directives::Loader& loader);
 extern const directives::ModuleInfo kAuthzCoreModule;
 extern const directives::ModuleInfo kAuthzHostModule;
 extern const directives::ModuleInfo kAccessCompatModule;
+extern const ModuleHooks kAuthzCoreHooks;
+extern const ModuleHooks kAccessCompatHooks;
 }  // namespace authz
 namespace mime { extern const directives::ModuleInfo kMimeModule; }
 namespace dir { extern const directives::ModuleInfo kDirModule; }
@@ -60,7 +62,14 @@ std::vector<directives::ConfigCheck> config_checks()
     return {&mpm::check_mpm_limits, &authz::check_authz_config};
 }
 
-std::span<const ModuleHooks> all_module_hooks() { return {}; }
+std::span<const ModuleHooks> all_module_hooks()
+{
+    static const ModuleHooks kHooks[] = {
+        authz::kAuthzCoreHooks,
+        authz::kAccessCompatHooks,
+    };
+    return kHooks;
+}
 
 std::span<const PostConfig> post_config_steps() { return {}; }
 
