@@ -27,6 +27,8 @@ directives::Status check_authz_config(directives::Loader& loader);
 extern const directives::ModuleInfo kAuthzCoreModule;
 extern const directives::ModuleInfo kAuthzHostModule;
 extern const directives::ModuleInfo kAccessCompatModule;
+extern const ModuleHooks kAuthzCoreHooks;
+extern const ModuleHooks kAccessCompatHooks;
 }  // namespace authz
 namespace mime { extern const directives::ModuleInfo kMimeModule; }
 namespace dir { extern const directives::ModuleInfo kDirModule; }
@@ -78,6 +80,8 @@ std::span<const ModuleHooks> all_module_hooks()
 {
     // Built on first use: the tables live in other translation units.
     static const std::vector<ModuleHooks> hooks = {
+        authz::kAuthzCoreHooks,
+        authz::kAccessCompatHooks,
         log_config::kLogConfigHooks,
     };
     return hooks;

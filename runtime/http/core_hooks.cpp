@@ -69,7 +69,11 @@ Verdict default_handler(Request& r)
     return Verdict::ok();
 }
 
+// core's do_nothing type checker: a request no module typed is still fine.
+Verdict do_nothing(Request&) { return Verdict::ok(); }
+
 constexpr HookSpec kHooks[] = {
+    {Phase::TypeChecker, &do_nothing, Rank::ReallyLast},
     {Phase::TranslateName, &core_translate, Rank::ReallyLast},
     {Phase::MapToStorage, &core_map_to_storage, Rank::ReallyLast},
     {Phase::Handler, &default_handler, Rank::ReallyLast},

@@ -210,6 +210,11 @@ bool ErrorLog::enabled(std::size_t server, ModuleId module, LogLevel level) cons
     if (servers_.empty()) {
         return false;
     }
+    // httpd writes startup and shutdown notices to a file or pipe error log
+    // whatever LogLevel says (not to syslog).
+    if (level == LogLevel::Notice && !servers_[server].target->syslog) {
+        return true;
+    }
     const auto& levels = servers_[server].levels;
     if (const auto it = levels.per_module.find(module); it != levels.per_module.end()) {
         return level <= it->second;

@@ -141,7 +141,8 @@ TEST_F(ProviderAliasTest, BodyTakesAuthConfigDirectivesOnly)
               syntax_error(2, "order not allowed in <AuthzProviderAlias> context"));
     EXPECT_EQ(error_of("<AuthzProviderAlias all x granted>\n<RequireAll>\nRequire not env A\n"
                        "</RequireAll>\n</AuthzProviderAlias>\n"),
-              "AH01624: <RequireAll> directive contains only negative authorization directives");
+              "AH01624: <RequireAll> directive contains only negative authorization directives\n"
+              "AH00014: Configuration check failed");
 }
 
 TEST_F(ProviderAliasTest, MainServerOnly)

@@ -142,7 +142,8 @@ TEST_F(RequireContainersTest, NegationThatCannotWork)
 TEST_F(RequireContainersTest, OnlyNegativeRequirementsFailTheCheck)
 {
     const std::string msg =
-        "AH01624: <RequireAll> directive contains only negative authorization directives";
+        "AH01624: <RequireAll> directive contains only negative authorization directives\n"
+        "AH00014: Configuration check failed";
     EXPECT_EQ(error_of(in_directory("<RequireAll>\nRequire not ip 1.2.3.4\n</RequireAll>\n")), msg);
     EXPECT_EQ(error_of(in_directory("<RequireAll>\n<RequireNone>\nRequire all granted\n"
                                     "</RequireNone>\n</RequireAll>\n")),

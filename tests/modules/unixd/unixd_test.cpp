@@ -88,9 +88,16 @@ TEST(Unixd, RootIsRefused)
 
 TEST(Unixd, UnknownNames)
 {
-    // httpd prints only "AH00543: apache2: bad user name nosuchuser" and exits.
-    expect_error("User nosuchuser\n", 1, "AH00543: feather: bad user name nosuchuser");
-    expect_error("Group nosuchgroup\n", 1, "AH00544: feather: bad group name nosuchgroup");
+    // httpd prints only "AH00543: apache2: bad user name nosuchuser" and
+    // exits: no "Syntax error on line" header.
+    for (const auto& [conf, message] : {std::pair<std::string, std::string>{"User nosuchuser\n",
+                                                                             "AH00543: feather: bad user name nosuchuser"},
+                                         {"Group nosuchgroup\n", "AH00544: feather: bad group name nosuchgroup"}}) {
+        TempDir root;
+        const auto o = load_text(root, conf);
+        ASSERT_FALSE(o.ok());
+        EXPECT_EQ(o.errors, std::vector<std::string>{message});
+    }
 }
 
 TEST(Unixd, ChrootAndSuexec)
