@@ -210,7 +210,8 @@ bool parse_mechanism(std::string_view word, MutexMechanism deflt, MutexMechanism
 bool AcceptMutex::child_init(std::string&) { return true; }
 
 std::unique_ptr<AcceptMutex> AcceptMutex::create(MutexMechanism mechanism, const std::string& lock_dir,
-                                                 std::string& error)
+                                                 std::string& error, std::optional<uid_t> child_uid,
+                                                 gid_t child_gid)
 {
     const std::string path = lock_dir + "/feather-accept." + std::to_string(::getpid());
     switch (mechanism) {
@@ -223,6 +224,11 @@ std::unique_ptr<AcceptMutex> AcceptMutex::create(MutexMechanism mechanism, const
             error = errno_text() + ": AH00023: Couldn't create the mpm-accept mutex (file " + path + ")";
             return nullptr;
         }
+        if (child_uid && ::fchown(fd, *child_uid, child_gid) != 0) {
+            error = errno_text() + ": AH00023: Couldn't set permissions on the mpm-accept mutex (file " + path + ")";
+            ::close(fd);
+            return nullptr;
+        }
         if (mechanism == MutexMechanism::Fcntl) {
             return std::make_unique<FcntlMutex>(fd, path);
         }
@@ -233,6 +239,17 @@ std::unique_ptr<AcceptMutex> AcceptMutex::create(MutexMechanism mechanism, const
         if (id < 0 || ::semctl(id, 0, SETVAL, 1) != 0) {
             error = errno_text() + ": AH00023: Couldn't create the mpm-accept mutex";
             return nullptr;
+        }
+        if (child_uid) {
+            semid_ds ds{};
+            ds.sem_perm.uid = *child_uid;
+            ds.sem_perm.gid = child_gid;
+            ds.sem_perm.mode = 0600;
+            if (::semctl(id, 0, IPC_SET, &ds) != 0) {
+                error = errno_text() + ": AH00023: Couldn't set permissions on the mpm-accept mutex";
+                ::semctl(id, 0, IPC_RMID);
+                return nullptr;
+            }
         }
         return std::make_unique<SysvSemMutex>(id);
     }

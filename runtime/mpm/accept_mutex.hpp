@@ -8,7 +8,10 @@
 // waits at most about a second and returns false, and the caller checks its
 // flags before trying again.
 
+#include <sys/types.h>
+
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,8 +28,12 @@ class AcceptMutex {
 public:
     // Made by the master before the first fork. `lock_dir` holds the lock
     // file of the file-based mechanisms.
+    // When started as root, `child_uid`/`child_gid` (User, Group) are given the
+    // lock file or semaphore, as httpd's ap_unixd_set_proc_mutex_perms does,
+    // so that children that changed identity can still take the lock.
     static std::unique_ptr<AcceptMutex> create(MutexMechanism mechanism, const std::string& lock_dir,
-                                               std::string& error);
+                                               std::string& error, std::optional<uid_t> child_uid = std::nullopt,
+                                               gid_t child_gid = 0);
     virtual ~AcceptMutex() = default;
 
     // In each child after fork (flock needs its own open file).

@@ -360,7 +360,10 @@ bool Master::restart(bool graceful)
     const MutexMechanism m = accept_mechanism(*loaded.config, listeners_->listeners().size(), dir);
     if (m != MutexMechanism::None) {
         std::string error;
-        next.accept_mutex = AcceptMutex::create(m, dir, error);
+        next.accept_mutex = AcceptMutex::create(m, dir, error,
+                                                next.identity.switch_user ? std::optional<uid_t>(next.identity.uid)
+                                                                          : std::nullopt,
+                                                next.identity.gid);
         if (!next.accept_mutex) {
             return failed({error});
         }
@@ -453,7 +456,10 @@ int Master::run(std::shared_ptr<const directives::Config> config)
     const MutexMechanism mech = accept_mechanism(*config, listeners_->listeners().size(), dir);
     if (mech != MutexMechanism::None) {
         std::string error;
-        gen_.accept_mutex = AcceptMutex::create(mech, dir, error);
+        gen_.accept_mutex = AcceptMutex::create(mech, dir, error,
+                                                gen_.identity.switch_user ? std::optional<uid_t>(gen_.identity.uid)
+                                                                          : std::nullopt,
+                                                gen_.identity.gid);
         if (!gen_.accept_mutex) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return 1;

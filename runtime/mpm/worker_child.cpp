@@ -50,12 +50,21 @@ public:
         queue_.pop_front();
         return true;
     }
-    // Blocks until some worker is idle or the queue closes.
+    // Blocks until some worker is idle, or accepting stops.
     bool wait_for_idle_worker()
     {
         std::unique_lock lock(mu_);
-        idle_cv_.wait(lock, [&] { return idle_ > 0 || closed_; });
-        return !closed_;
+        idle_cv_.wait(lock, [&] { return idle_ > 0 || closed_ || no_more_accepts_; });
+        return !closed_ && !no_more_accepts_;
+    }
+    // The listener must stop; workers go on with what is queued.
+    void stop_accepting()
+    {
+        {
+            std::lock_guard lock(mu_);
+            no_more_accepts_ = true;
+        }
+        idle_cv_.notify_all();
     }
     void close()
     {
@@ -74,6 +83,7 @@ private:
     std::deque<Connection> queue_;
     int idle_ = 0;
     bool closed_ = false;
+    bool no_more_accepts_ = false;
 };
 
 }  // namespace
@@ -136,7 +146,6 @@ void worker_child_main(const Generation& gen, const ServerResources& res, int sl
                 control.request_graceful();
             }
         }
-        queue.close();
     });
 
     ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
@@ -145,8 +154,11 @@ void worker_child_main(const Generation& gen, const ServerResources& res, int sl
         pollfd p{control.wake_fd(), POLLIN, 0};
         ::poll(&p, 1, 1000);
     }
-    queue.close();
+    // The listener stops first, so that a connection it accepted last still
+    // finds a worker; then the workers finish what is queued and leave.
+    queue.stop_accepting();
     listener.join();
+    queue.close();
     for (auto& w : workers) {
         w.join();
     }

@@ -463,7 +463,7 @@ TEST(Process, PipedErrorLogReceivesTheServersLines)
 
 TEST(Process, EveryAcceptMutexServesSeveralListeners)
 {
-    for (const std::string mech : {"fcntl", "flock", "sysvsem", "posixsem", "pthread", "none", "default"}) {
+    for (const std::string mech : {"fcntl", "flock", "sysvsem", "posixsem", "pthread", "default"}) {
         TestServer s;
         const int second = free_port();
         s.write_config(base_config(kPrefork, "StartServers 2\nMinSpareServers 1\nMaxSpareServers 3\n"
