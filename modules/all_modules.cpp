@@ -1,6 +1,8 @@
 #include "modules/all_modules.hpp"
 
 #include "modules/config_sets.hpp"
+#include "modules/core/vhost_map.hpp"
+#include "modules/mime/mime_types.hpp"
 #include "modules/mpm/mpm_checks.hpp"
 
 namespace feather::mod {
@@ -30,11 +32,20 @@ extern const directives::ModuleInfo kAccessCompatModule;
 extern const ModuleHooks kAuthzCoreHooks;
 extern const ModuleHooks kAccessCompatHooks;
 }  // namespace authz
-namespace mime { extern const directives::ModuleInfo kMimeModule; }
-namespace dir { extern const directives::ModuleInfo kDirModule; }
+namespace mime {
+extern const directives::ModuleInfo kMimeModule;
+extern const ModuleHooks kMimeHooks;
+}  // namespace mime
+namespace dir {
+extern const directives::ModuleInfo kDirModule;
+extern const ModuleHooks kDirHooks;
+}  // namespace dir
 namespace negotiation { extern const directives::ModuleInfo kNegotiationModule; }
 namespace status { extern const directives::ModuleInfo kStatusModule; }
-namespace alias { extern const directives::ModuleInfo kAliasModule; }
+namespace alias {
+extern const directives::ModuleInfo kAliasModule;
+extern const ModuleHooks kAliasHooks;
+}  // namespace alias
 
 namespace {
 
@@ -49,6 +60,18 @@ const directives::ModuleInfo* const kModules[] = {
 
 std::shared_ptr<ServerConfigSet> new_server() { return std::make_shared<ServerConfigSet>(); }
 std::shared_ptr<DirConfigSet> new_dir() { return std::make_shared<DirConfigSet>(); }
+
+// httpd's ap_fini_vhost_config, once per generation: the address groups and
+// the names of servers without ServerName (the notices were printed when the
+// configuration was first checked).
+bool build_virtual_hosts(const directives::Config& config, ModuleStates& states, PostConfigContext&,
+                         std::string&)
+{
+    std::vector<core::VhostNotice> notices;
+    states.vhosts = std::make_shared<const core::VhostMap>(
+        core::build_vhost_map(config, core::system_host_lookup("feather"), notices));
+    return true;
+}
 
 }  // namespace
 
@@ -69,7 +92,9 @@ std::vector<directives::ConfigCheck> config_checks()
 
 namespace {
 const PostConfig kPostConfig[] = {
+    &build_virtual_hosts,
     &log_config::open_access_logs,
+    &mime::load_types_config,
 };
 const ChildStep kChildExit[] = {
     &log_config::flush_access_logs,
@@ -78,11 +103,15 @@ const ChildStep kChildExit[] = {
 
 std::span<const ModuleHooks> all_module_hooks()
 {
-    // Built on first use: the tables live in other translation units.
+    // Built on first use: the tables live in other translation units. In
+    // httpd's module order: the hook table sorts by rank, then by this order.
     static const std::vector<ModuleHooks> hooks = {
         authz::kAuthzCoreHooks,
         authz::kAccessCompatHooks,
         log_config::kLogConfigHooks,
+        mime::kMimeHooks,
+        dir::kDirHooks,
+        alias::kAliasHooks,
     };
     return hooks;
 }

@@ -24,6 +24,9 @@ struct PostConfigContext {
     PipeOpener* pipes = nullptr;
 };
 
+namespace mod::core {
+struct VhostMap;
+}
 namespace mod::mime {
 struct TypesTable;
 }
@@ -32,6 +35,9 @@ class LogState;
 }
 
 struct ModuleStates {
+    // core: the virtual hosts of each address and every server's host name
+    // (httpd's ap_fini_vhost_config), for vhost selection and server names.
+    std::shared_ptr<const mod::core::VhostMap> vhosts;
     std::shared_ptr<const mod::mime::TypesTable> mime_types;
     std::shared_ptr<mod::log_config::LogState> access_logs;
 };
