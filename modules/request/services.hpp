@@ -45,8 +45,8 @@ public:
 
     // The running server's scoreboard (null when there is none, e.g. in
     // tests) and what mod_status reports about the server.
-    virtual const ScoreboardView* scoreboard() const = 0;
-    virtual const ServerFacts& server_facts() const = 0;
+    virtual const ScoreboardView* scoreboard() const { return nullptr; }
+    virtual const ServerFacts& server_facts() const;
 };
 
 }  // namespace feather

@@ -24,7 +24,7 @@ using std::chrono::milliseconds;
 class HttpEngine final : public ConnectionServer {
 public:
     HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline, std::shared_ptr<ModuleStates> states)
-        : config_(gen.config), pipeline_(std::move(pipeline)), states_(std::move(states)), vhosts_(*gen.config),
+        : config_(gen.config), pipeline_(std::move(pipeline)), states_(std::move(states)), vhosts_(*gen.config, states_->vhosts),
           extended_(gen.extended_status)
     {
     }
@@ -163,12 +163,13 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             ka.close = true;
             pipeline_->die(status, r);
         } else {
-            pipeline_->attach(r, vhosts_.for_request(base_server, r));
+            const HostCheck host = vhosts_.check_request_host(base_server, r);
+            pipeline_->attach(r, host.server);
             if (r.notes.has("feather-close")) {
                 ka.close = true;
             }
-            if (r.proto_num >= 1001 && !r.headers_in.has("Host") && r.hostname.empty()) {
-                pipeline_->die(400, r);
+            if (host.status != 0) {
+                pipeline_->die(host.status, r);
             } else if (const auto expect = r.headers_in.get("Expect"); expect && !expect->empty()) {
                 if (iequal(*expect, "100-continue")) {
                     r.expecting_100 = true;

@@ -224,7 +224,7 @@ int Pipeline::invoke_handler(Request& r)
     if (rc == kDeclined) {
         if (!r.handler.empty() && !r.filename.empty()) {
             log(r, ModuleId::Core, LogLevel::Warn,
-                "AH00082: handler \"" + r.handler + "\" not found for: " + r.filename);
+                "AH00523: handler \"" + r.handler + "\" not found for: " + r.filename);
         }
         return 500;
     }
