@@ -30,11 +30,15 @@ struct ServerConfig {
     std::shared_ptr<DirConfigSet> defaults;       // per-directory settings given at server level
 };
 
-// How the modules library makes its config sets (this layer cannot: it does
-// not know their types).
+// How the modules library makes and merges its config sets (this layer
+// cannot: it does not know their types). The merges take the main server's
+// set as base and a virtual host's as the more specific one.
 struct ConfigFactory {
     std::shared_ptr<ServerConfigSet> (*new_server)();
     std::shared_ptr<DirConfigSet> (*new_dir)();
+    std::shared_ptr<ServerConfigSet> (*merge_server)(const ServerConfigSet& main,
+                                                     const ServerConfigSet& vhost);
+    std::shared_ptr<DirConfigSet> (*merge_dir)(const DirConfigSet& main, const DirConfigSet& vhost);
 };
 
 struct Config {

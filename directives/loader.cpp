@@ -40,6 +40,21 @@ ServerConfig& Loader::add_virtual_host(SourceLoc defined_at)
     return s;
 }
 
+// httpd's ap_fixup_virtual_hosts: what a virtual host leaves unset comes
+// from the main server, both its modules' server configs and the
+// per-directory settings given at server level.
+void Loader::fixup_virtual_hosts()
+{
+    const ServerConfig& main = config_->servers.front();
+    for (ServerConfig& vhost : config_->servers) {
+        if (!vhost.is_virtual) {
+            continue;
+        }
+        vhost.modules = factory_.merge_server(*main.modules, *vhost.modules);
+        vhost.defaults = factory_.merge_dir(*main.defaults, *vhost.defaults);
+    }
+}
+
 Cmd Loader::server_context()
 {
     Cmd cmd;
@@ -209,6 +224,7 @@ LoadResult Loader::load(const LoadOptions& options)
     config_->server_root = read_.server_root;
     config_->defines = read_.defines;
     config_->included = read_.included;
+    fixup_virtual_hosts();
     // httpd's check_config hooks: a failure is reported, then AH00014.
     for (const ConfigCheck check : checks_) {
         if (auto err = check(*this)) {

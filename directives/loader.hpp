@@ -80,6 +80,7 @@ public:
 private:
     Cmd server_context();
     std::optional<std::string> check_mpm() const;
+    void fixup_virtual_hosts();
 
     const Registry& registry_;
     ConfigFactory factory_;

@@ -219,9 +219,9 @@ struct CoreServerConfig {
     Setting<std::string> protocol;               // Protocol (for AcceptFilter), lower-cased
     std::vector<std::string> protocols;          // Protocols
     Setting<bool> protocols_honor_order;
-    Setting<int> limit_req_line;
-    Setting<int> limit_req_fieldsize;
-    Setting<int> limit_req_fields;
+    Setting<int> limit_req_line;       // unset: kDefaultLimitRequestLine
+    Setting<int> limit_req_fieldsize;  // unset: kDefaultLimitRequestFieldsize
+    Setting<int> limit_req_fields;     // unset: kDefaultLimitRequestFields
     Setting<int> limit_internal_recursion;        // redirects
     Setting<int> limit_internal_recursion_depth;  // subrequest nesting
     Setting<EncodedSlashes> encoded_slashes;

@@ -213,9 +213,14 @@ CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& vir
 void init_virtual_host(CoreServerConfig& vhost, const CoreServerConfig& main)
 {
     vhost.server_port = main.server_port;
-    vhost.limit_req_line = main.limit_req_line;
-    vhost.limit_req_fieldsize = main.limit_req_fieldsize;
-    vhost.limit_req_fields = main.limit_req_fields;
+    // The limits are fixed now, defaults included, so that a later
+    // main-server line does not reach this host through the merge.
+    vhost.limit_req_line.set(main.limit_req_line.get_or(kDefaultLimitRequestLine),
+                             main.limit_req_line.set_at);
+    vhost.limit_req_fieldsize.set(main.limit_req_fieldsize.get_or(kDefaultLimitRequestFieldsize),
+                                  main.limit_req_fieldsize.set_at);
+    vhost.limit_req_fields.set(main.limit_req_fields.get_or(kDefaultLimitRequestFields),
+                               main.limit_req_fields.set_at);
     vhost.error_log_format = main.error_log_format;
 }
 

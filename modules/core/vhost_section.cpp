@@ -37,7 +37,11 @@ Status section_virtual_host(Cmd& cmd, const Args& args)
     }
 
     directives::ServerConfig& vhost = cmd.loader->add_virtual_host(cmd.loc());
-    std::get<CoreServerConfig>(vhost.modules->parts).vhost_addrs = std::move(addrs);
+    auto& vhost_core = std::get<CoreServerConfig>(vhost.modules->parts);
+    // The request limits and the port are the main server's as they stand
+    // when the section opens; later main-server lines do not reach it.
+    init_virtual_host(vhost_core, main_conf<CoreServerConfig>(cmd));
+    vhost_core.vhost_addrs = std::move(addrs);
     Cmd inner = body_context(cmd);
     inner.server = &vhost;
     inner.dir = vhost.defaults.get();

@@ -55,9 +55,9 @@ HeadLimits head_limits(const directives::ServerConfig& s)
 {
     const auto& core = get<mod::core::CoreServerConfig>(*s.modules);
     HeadLimits l;
-    l.request_line = static_cast<std::size_t>(core.limit_req_line.get_or(8190));
-    l.field_size = static_cast<std::size_t>(core.limit_req_fieldsize.get_or(8190));
-    l.fields = core.limit_req_fields.get_or(100);
+    l.request_line = static_cast<std::size_t>(core.limit_req_line.get_or(mod::core::kDefaultLimitRequestLine));
+    l.field_size = static_cast<std::size_t>(core.limit_req_fieldsize.get_or(mod::core::kDefaultLimitRequestFieldsize));
+    l.fields = core.limit_req_fields.get_or(mod::core::kDefaultLimitRequestFields);
     l.timeout = duration_cast<milliseconds>(core.timeout.get_or(std::chrono::seconds(60)));
     return l;
 }

@@ -163,21 +163,42 @@ TEST(VirtualHostSection, BodyGoesToTheVirtualHost)
     EXPECT_FALSE(main_core(o).access_file_names.is_set());
     EXPECT_EQ(main_core_dir(o).opts, unsigned{kOptExecCgi});
     EXPECT_TRUE(main_core_dir(o).files.empty());
-    // First virtual host.
+    // First virtual host: the main server's sections come first
+    // (ap_fixup_virtual_hosts), then its own.
     const auto& v = vhost_core(o, 1);
-    ASSERT_EQ(v.directories.size(), 1u);
-    EXPECT_EQ(v.directories[0].pattern, "/v/");
-    ASSERT_EQ(core_dir(v.directories[0]).files.size(), 1u);
+    ASSERT_EQ(v.directories.size(), 2u);
+    EXPECT_EQ(v.directories[0].pattern, "/main/");
+    EXPECT_EQ(v.directories[1].pattern, "/v/");
+    ASSERT_EQ(core_dir(v.directories[1]).files.size(), 1u);
     ASSERT_EQ(v.locations.size(), 1u);
     EXPECT_EQ(v.locations[0].pattern, "/l");
     EXPECT_EQ(v.access_file_names.value, (std::vector<std::string>{".vhtaccess"}));
     EXPECT_EQ(vhost_defaults(o, 1).opts, unsigned{kOptIndexes});
     ASSERT_EQ(vhost_defaults(o, 1).files.size(), 1u);
     EXPECT_EQ(vhost_defaults(o, 1).files[0].pattern, "g");
-    // Second virtual host: its defaults start as httpd's (FollowSymLinks).
-    EXPECT_TRUE(vhost_core(o, 2).directories.empty());
-    EXPECT_EQ(vhost_defaults(o, 2).opts, unsigned{kOptUnset | kOptSymLinks});
+    // Second virtual host: what it leaves unset is the main server's.
+    ASSERT_EQ(vhost_core(o, 2).directories.size(), 1u);
+    EXPECT_FALSE(vhost_core(o, 2).access_file_names.is_set());
+    EXPECT_EQ(vhost_defaults(o, 2).opts, unsigned{kOptExecCgi});
     EXPECT_EQ(vhost_core(o, 2).vhost_addrs.at(0).port, std::optional<std::uint16_t>(81));
+}
+
+TEST(VirtualHostSection, TakesTheMainRequestLimitsAsTheyStandWhenItOpens)
+{
+    TempDir root;
+    auto o = feather::test::load_text(root,
+                                      "LimitRequestFields 50\n"
+                                      "<VirtualHost *:80>\n</VirtualHost>\n"
+                                      "LimitRequestLine 500\n"
+                                      "LimitRequestFields 20\n"
+                                      "Timeout 7\n");
+    ASSERT_TRUE(o.ok()) << o.error();
+    const auto& v = vhost_core(o, 1);
+    EXPECT_EQ(v.limit_req_line.value, std::optional<int>(kDefaultLimitRequestLine));
+    EXPECT_EQ(v.limit_req_fields.value, std::optional<int>(50));
+    EXPECT_EQ(main_core(o).limit_req_line.value, std::optional<int>(500));
+    // Timeout is merged at the end (ap_fixup_virtual_hosts), so it follows.
+    EXPECT_EQ(v.timeout.value, std::optional<std::chrono::seconds>(7));
 }
 
 }  // namespace
