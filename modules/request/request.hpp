@@ -20,6 +20,7 @@ namespace feather {
 
 struct DirConfigSet;
 struct ModuleStates;
+class RequestInput;
 class RequestServices;
 
 // What the connection knows; shared by the requests made on it.
@@ -76,10 +77,12 @@ struct Request {
     std::string uri;                // the path, %-decoded and normalised
     std::string args;               // the query string (without '?')
     std::string hostname;           // from Host (or an absolute request-target)
+    std::optional<std::uint16_t> port;  // the port Host or an absolute-URI named (r->parsed_uri.port)
     Headers headers_in;
     std::optional<std::uint64_t> request_body_length;  // Content-Length of the request
     bool request_chunked = false;
     bool expecting_100 = false;
+    RequestInput* input = nullptr;  // the body (modules/request/request_input.hpp); none in subrequests
 
     // --- the server and its configuration ---------------------------------
     std::size_t server_index = 0;
@@ -112,6 +115,7 @@ struct Request {
     Headers subprocess_env;                         // environment (SetEnv, env= conditions)
     Headers notes;                                  // between modules
     std::vector<BodyPart> body;
+    bool unknown_length = false;                    // no Content-Length: chunked on HTTP/1.1 (TRACE)
     std::int64_t mtime_us = 0;                      // for Last-Modified and conditionals
     bool no_cache = false;
     std::uint64_t bytes_sent = 0;                   // body bytes sent (%B)
