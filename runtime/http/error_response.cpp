@@ -1,10 +1,15 @@
 #include "runtime/http/error_response.hpp"
 
 #include <array>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 #include "modules/config_sets.hpp"
+#include "runtime/http/error_document.hpp"
+#include "runtime/http/options_trace.hpp"
 #include "runtime/http/response_writer.hpp"
+#include "runtime/http/server_name.hpp"
 
 namespace feather::runtime {
 
@@ -15,9 +20,10 @@ struct StatusText {
     const char* text;
 };
 
-// httpd's status_lines (modules/http/http_protocol.c).
+// httpd's status_lines (modules/http/http_protocol.c), as apache2 2.4.71
+// has them (with 103).
 constexpr StatusText kStatusLines[] = {
-    {100, "Continue"}, {101, "Switching Protocols"}, {102, "Processing"},
+    {100, "Continue"}, {101, "Switching Protocols"}, {102, "Processing"}, {103, "Early Hints"},
     {200, "OK"}, {201, "Created"}, {202, "Accepted"}, {203, "Non-Authoritative Information"},
     {204, "No Content"}, {205, "Reset Content"}, {206, "Partial Content"}, {207, "Multi-Status"},
     {208, "Already Reported"}, {226, "IM Used"},
@@ -188,10 +194,14 @@ std::string canned_text(int status, const Request& r, const std::string& locatio
         return "<p>Access to this URL has been denied for legal reasons.<br />\n" + notes(r, "error-notes") +
                "</p>\n";
     default: {
+        // error-notes are shown only when a module vouches for them.
+        if (const auto en = r.notes.get("error-notes"); en && r.notes.get("verbose-error-to") == "*") {
+            return std::string(*en) + "<p />\n";
+        }
         const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
         return "<p>The server encountered an internal error or\nmisconfiguration and was unable to "
                "complete\nyour request.</p>\n<p>Please contact the server administrator at \n " +
-               escape_html(core.server_admin.get_or("[no address given]")) +
+               escape_html(core.server_admin.get_or(mod::core::kDefaultServerAdmin)) +
                " to inform them of the time this error occurred,\n and the actions you performed just before "
                "this error.</p>\n<p>More information about this error may be available\nin the server error "
                "log.</p>\n";
@@ -199,7 +209,7 @@ std::string canned_text(int status, const Request& r, const std::string& locatio
     }
 }
 
-// ap_psignature
+// ap_psignature("<hr>\n", r)
 std::string signature(const Request& r)
 {
     if (!r.per_dir) {
@@ -210,20 +220,47 @@ std::string signature(const Request& r)
         return "";
     }
     const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
-    const std::string name = core.server_name.get_or(r.hostname);
-    const std::string port = std::to_string(r.connection != nullptr ? r.connection->local_port : 80);
+    const std::string name = escape_html(server_name_of(r));
+    const std::string port = std::to_string(server_port_of(r));
     const auto& main_core = get<mod::core::CoreServerConfig>(*r.config->main_server().modules);
     const std::string banner = server_banner(main_core.server_tokens.get_or(mod::core::ServerTokens::Full));
     if (sig == mod::core::ServerSignature::Email) {
-        const std::string admin = core.server_admin.get_or("[no address given]");
-        return "<hr>\n<address>" + banner + " Server at <a href=\"" +
-               (admin.find(':') != std::string::npos ? "" : "mailto:") + escape_html(admin) + "\">" +
-               escape_html(name) + "</a> Port " + port + "</address>\n";
+        const std::string admin = core.server_admin.get_or(mod::core::kDefaultServerAdmin);
+        const bool mailto = admin.size() >= 7 && iequal(std::string_view(admin).substr(0, 7), "mailto:");
+        return "<hr>\n<address>" + banner + " Server at <a href=\"" + (mailto ? "" : "mailto:") +
+               escape_html(admin) + "\">" + name + "</a> Port " + port + "</address>\n";
     }
-    return "<hr>\n<address>" + banner + " Server at " + escape_html(name) + " Port " + port + "</address>\n";
+    return "<hr>\n<address>" + banner + " Server at " + name + " Port " + port + "</address>\n";
+}
+
+// The page title: httpd's reason phrase, or a module's status line when
+// it starts with the status ("Unknown Reason" filling an empty phrase).
+std::string page_title(const Request& r)
+{
+    std::string title = status_known(r.status) ? status_line(r.status) : "500 Internal Server Error";
+    const std::string& sl = r.status_line;
+    if (sl.size() >= 3) {
+        const bool digits = std::isdigit(static_cast<unsigned char>(sl[0])) &&
+                            std::isdigit(static_cast<unsigned char>(sl[1])) &&
+                            std::isdigit(static_cast<unsigned char>(sl[2]));
+        if (digits && std::atoi(sl.substr(0, 3).c_str()) == r.status &&
+            (sl.size() < 4 || std::isspace(static_cast<unsigned char>(sl[3]))) &&
+            (sl.size() < 5 || std::isalnum(static_cast<unsigned char>(sl[4])))) {
+            title = sl.size() == 3 ? sl + " Unknown Reason" : sl.size() == 4 ? sl + "Unknown Reason" : sl;
+        }
+    }
+    return title;
 }
 
 }  // namespace
+
+std::string error_document_text(const mod::core::ErrorDocument& doc, const Request& r)
+{
+    if (doc.kind == mod::core::ErrorDocument::Kind::Default) {
+        return "";
+    }
+    return evaluate_string_expr(doc.expr, r);
+}
 
 std::string error_document_text(const mod::core::ErrorDocument& doc)
 {
@@ -264,6 +301,8 @@ void make_canned_error_response(Request& r, int recursive_error)
 {
     const int status = r.status;
     r.body.clear();
+    r.unknown_length = false;
+    // 204 and 304 carry no body; their headers stay as they are.
     if (status < 200 || status == 204 || status == 304) {
         return;
     }
@@ -275,8 +314,7 @@ void make_canned_error_response(Request& r, int recursive_error)
     }
     if (!r.assbackwards) {
         // Only err_headers_out survive an error (plus Location on redirects).
-        r.headers_out = std::move(r.err_headers_out);
-        r.err_headers_out.clear();
+        r.headers_out.clear();
         if ((status >= 300 && status < 400) || status == 201) {
             if (!location.empty()) {
                 r.headers_out.set("Location", location);
@@ -286,24 +324,21 @@ void make_canned_error_response(Request& r, int recursive_error)
         r.content_encoding.clear();
         r.content_type = r.subprocess_env.has("suppress-error-charset") ? "text/html"
                                                                          : "text/html; charset=iso-8859-1";
+        if (status == 405 || status == 501) {
+            r.headers_out.set("Allow", make_allow(r));
+        }
         if (r.header_only) {
             return;
         }
     }
-    std::string custom;
-    if (r.per_dir) {
-        const auto& docs = get<mod::core::CoreDirConfig>(*r.per_dir).error_documents;
-        if (const auto it = docs.find(status); it != docs.end()) {
-            custom = error_document_text(it->second);
-        }
-    }
-    if (!custom.empty() && custom.front() == '"') {
-        r.body.emplace_back(custom.substr(1));
+    const auto custom = error_document_for(r, status);
+    if (custom && !custom->empty() && custom->front() == '"') {
+        r.body.emplace_back(custom->substr(1));
         return;
     }
-    const std::string title = status_known(status) ? status_line(status) : "500 Internal Server Error";
-    std::string page = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>" + title +
-                       "</title>\n</head><body>\n<h1>" + title.substr(4) + "</h1>\n";
+    const std::string title = page_title(r);
+    std::string page = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n"
+                       "<html><head>\n<title>" + title + "</title>\n</head><body>\n<h1>" + title.substr(4) + "</h1>\n";
     page += canned_text(status, r, location);
     if (recursive_error != 0) {
         page += "<p>Additionally, a " + status_line(recursive_error) +
