@@ -35,6 +35,7 @@ struct ConnectionInfo {
     bool double_reverse_checked = false;
     bool double_reverse_ok = false;
     bool aborted = false;
+    bool keepalive_closed = false;            // conn_rec keepalive == AP_CONN_CLOSE: no more requests
     std::uint64_t bytes_in = 0;               // mod_logio %I
     std::uint64_t bytes_out = 0;              // mod_logio %O
 };
