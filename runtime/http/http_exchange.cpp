@@ -62,7 +62,7 @@ int HttpExchange::check(Request& r, const Head& head)
     if (status == 0) {
         status = check_host_and_expect(r, head.host_present);
     }
-    if (status == 0 && !scheme_allowed(r)) {
+    if (status == 0 && !scheme_allowed(head.line)) {
         status = 400;  // an absolute-URI of another scheme than http(s)
     }
     if (status != 0) {
@@ -73,12 +73,17 @@ int HttpExchange::check(Request& r, const Head& head)
 
 int HttpExchange::finish(Request& r)
 {
-    return body_.finish(r);
+    const int status = body_.finish(r);
+    // httpd reports it through its output filters after the answer was
+    // made: the answer that replaces it goes out without a length.
+    finish_failed_ = status != 0;
+    return status;
 }
 
 bool HttpExchange::send(Request& r, ProtocolSettings settings)
 {
-    settings.no_length = body_.framing_error();
+    settings.no_length = body_.framing_error() || finish_failed_;
+    finish_failed_ = false;
     const bool keep = send_response(r, io_, ka_, settings);
     if (r.connection != nullptr) {
         r.connection->keepalives = ka_.keepalives;

@@ -36,7 +36,8 @@ public:
     int check(Request& r, const Head& head);
 
     // ap_finalize_request_protocol: the rest of the body is read and
-    // dropped. 0, or the status whose answer replaces r's.
+    // dropped. 0, or the status whose answer replaces r's (ap_die with r's
+    // status as the "Additionally" error).
     int finish(Request& r);
 
     // Writes r's answer. False: the connection closes now.
@@ -48,6 +49,7 @@ private:
     KeepAliveState ka_;
     BodyReader body_;
     bool strict_ = true;
+    bool finish_failed_ = false;
 };
 
 }  // namespace feather::runtime

@@ -77,6 +77,41 @@ bool iequal_ascii(std::string_view a, std::string_view b)
     return true;
 }
 
+// apr_uri_parse_hostinfo: CONNECT's "host:port" (or "[v6]:port"); the port
+// must be a number.
+bool parse_hostinfo(std::string_view t, std::string& host, std::string& port)
+{
+    std::size_t colon = std::string_view::npos;
+    std::size_t host_from = 0;
+    std::size_t host_len = 0;
+    if (!t.empty() && t.front() == '[') {
+        const auto close = t.find(']');
+        if (close == std::string_view::npos || close + 1 >= t.size() || t[close + 1] != ':') {
+            return false;
+        }
+        colon = close + 1;
+        host_from = 1;
+        host_len = close - 1;
+    } else {
+        colon = t.find(':');
+        if (colon == std::string_view::npos) {
+            return false;
+        }
+        host_len = colon;
+    }
+    port = std::string(t.substr(colon + 1));
+    if (port.empty()) {
+        return false;
+    }
+    char* end = nullptr;
+    std::strtol(port.c_str(), &end, 10);
+    if (*end != '\0') {
+        return false;
+    }
+    host = std::string(t.substr(host_from, host_len));
+    return true;
+}
+
 // ap_parse_uri after the request line: fills uri, args and hostname.
 // Returns false when the target does not parse (r.status 400 in httpd).
 bool apply_target(Request& r, std::string_view target, ParsedUri& parsed, RequestLine& out)
@@ -86,6 +121,22 @@ bool apply_target(Request& r, std::string_view target, ParsedUri& parsed, Reques
     while (target.size() >= 2 && target[0] == '/' && target[1] == '/') {
         target.remove_prefix(1);
     }
+    if (r.method_number == mod::core::kMethodConnect) {
+        std::string host;
+        std::string port;
+        if (!parse_hostinfo(target, host, port)) {
+            r.args.clear();
+            r.hostname.clear();
+            r.uri = std::string(target);
+            return false;
+        }
+        r.hostname = host;
+        out.uri_names_host = true;
+        out.uri_port = port;
+        r.args.clear();
+        r.uri = "/";
+        return true;
+    }
     const auto p = parse_uri(target);
     if (!p) {
         r.args.clear();
@@ -94,6 +145,7 @@ bool apply_target(Request& r, std::string_view target, ParsedUri& parsed, Reques
         return false;
     }
     parsed = *p;
+    out.scheme = parsed.scheme;
     if (parsed.scheme && iequal_ascii(*parsed.scheme, "http")) {
         r.hostname = parsed.hostname.value_or("");
         out.uri_names_host = true;
@@ -396,19 +448,9 @@ RequestLine parse_request_line(std::string_view line_in, const RequestLineRules&
     return out;
 }
 
-bool scheme_allowed(const Request& r)
+bool scheme_allowed(const RequestLine& line)
 {
-    // Only the scheme of an absolute-URI is checked; "http" and "https" in
-    // any case (ap_post_read_request).
-    const std::string_view t = r.unparsed_uri;
-    if (t.empty() || t.front() == '/') {
-        return true;
-    }
-    const auto p = parse_uri(t);
-    if (!p || !p->scheme) {
-        return true;
-    }
-    return iequal_ascii(*p->scheme, "http") || iequal_ascii(*p->scheme, "https");
+    return !line.scheme || iequal_ascii(*line.scheme, "http") || iequal_ascii(*line.scheme, "https");
 }
 
 }  // namespace feather::runtime

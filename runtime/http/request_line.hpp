@@ -41,6 +41,7 @@ struct RequestLine {
     int status = 0;                       // 0, or the status to answer (400, 501)
     bool uri_names_host = false;          // an http: absolute-URI gave the host (it wins over Host)
     std::optional<std::string> uri_port;  // and its port, as written
+    std::optional<std::string> scheme;    // the absolute-URI's scheme
 };
 
 // Fills r.method, method_number, header_only, the_request, protocol,
@@ -50,6 +51,6 @@ struct RequestLine {
 RequestLine parse_request_line(std::string_view line, const RequestLineRules& rules, Request& r);
 
 // httpd's ap_post_read_request check: an absolute-URI must be http or https.
-bool scheme_allowed(const Request& r);
+bool scheme_allowed(const RequestLine& line);
 
 }  // namespace feather::runtime

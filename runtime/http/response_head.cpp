@@ -200,6 +200,9 @@ std::string server_banner(mod::core::ServerTokens tokens)
 ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSettings& settings)
 {
     ResponseHead out;
+    if (r.connection != nullptr && r.connection->keepalive_closed) {
+        ka.close = true;
+    }
     const bool status_no_body = header_only_status(r.status) || r.status < 200;
     if (r.assbackwards) {
         // HTTP/0.9: the body alone, and the connection ends with it.
