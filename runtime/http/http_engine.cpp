@@ -141,7 +141,6 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         // What is left of the request body goes before the answer; a broken
         // body replaces the answer.
         if (const int status = exchange.finish(r)) {
-            r.status = 200;
             pipeline_->die(status, r);
         }
         const bool stopping = control.stopping();
