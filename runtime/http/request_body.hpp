@@ -13,32 +13,11 @@
 #include "modules/request/request.hpp"
 #include "modules/request/request_input.hpp"
 #include "runtime/conn/socket_io.hpp"
+#include "runtime/http/chunk_size_line.hpp"
 #include "runtime/http/request_reader.hpp"
 #include "runtime/http/response_writer.hpp"
 
 namespace feather::runtime {
-
-// httpd's parse_chunk_size: one chunk-size line (the size, up to ten
-// spaces or tabs, an extension after ';') fed in pieces as they arrive.
-class ChunkSizeLine {
-public:
-    enum class Result { More, Done, Invalid, Overflow };
-
-    explicit ChunkSizeLine(bool strict) : strict_(strict) {}
-    // Feeds the bytes of the line up to and including its LF; `limit`
-    // bounds the bytes of one line (LimitRequestFieldSize).
-    Result feed(std::string_view bytes, std::size_t limit);
-    std::uint64_t size() const { return size_; }
-
-private:
-    enum class State { Start, Digits, Ext, Cr, Lf };
-    bool strict_;
-    State state_ = State::Start;
-    std::uint64_t size_ = 0;
-    int bits_ = 64;
-    int bws_ = 0;
-    std::size_t used_ = 0;
-};
 
 struct BodyLimits {
     std::size_t field_size = 8190;   // chunk-size lines and trailer fields

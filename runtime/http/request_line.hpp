@@ -11,24 +11,9 @@
 #include <string_view>
 
 #include "modules/request/request.hpp"
+#include "runtime/http/request_target.hpp"
 
 namespace feather::runtime {
-
-// What apr_uri_parse makes of a request-target.
-struct ParsedUri {
-    std::optional<std::string> scheme;
-    std::optional<std::string> user;
-    std::optional<std::string> password;
-    std::optional<std::string> hostname;
-    std::optional<std::string> port;
-    std::optional<std::string> path;
-    std::optional<std::string> query;
-    std::optional<std::string> fragment;
-};
-
-// apr_uri_parse: nullopt where APR fails (an unclosed "[" or a port that is
-// not a number).
-std::optional<ParsedUri> parse_uri(std::string_view uri);
 
 struct RequestLineRules {
     bool strict = true;                 // HttpProtocolOptions Strict (not Unsafe)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 
 #include "modules/config_sets.hpp"
 #include "runtime/build_info.hpp"
@@ -31,7 +32,7 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
         length += std::holds_alternative<std::string>(part) ? std::get<std::string>(part).size()
                                                              : std::get<FileRange>(part).length;
     }
-    char chunk_head[32];
+    char chunk_head[32] = "";
     static constexpr char kCrlf[] = "\r\n";
     static constexpr char kLastChunk[] = "0\r\n\r\n";
 
@@ -134,7 +135,9 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
         ::munmap(p, len);
     }
     const std::uint64_t written = io.bytes_written() - before;
-    r.bytes_sent = written > head.size() ? written - head.size() : 0;
+    // %B counts the body, not the chunk framing around it.
+    const std::uint64_t framing = send_body && chunked ? (length > 0 ? std::strlen(chunk_head) + 2 : 0) + 5 : 0;
+    r.bytes_sent = written > head.size() + framing ? written - head.size() - framing : 0;
     if (r.connection != nullptr) {
         r.connection->bytes_out += written;
     }
