@@ -71,6 +71,16 @@ CASES = [
     Case.of("client leaves mid-body", sized(b"abc", length=10), Shutdown()),
     Case.of("client stalls mid-body", sized(b"abc", length=10), idle=3.0),
     Case.of("client stalls mid-chunk", chunked(b"5\r\nhe"), idle=3.0),
+    Case.of("client stalls in the header", b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n", idle=3.0),
+    Case.of("client stalls in the request line", b"GET /index.html HT", idle=3.0),
+    Case.of("request line at the default limit", b"GET /?" + b"a" * (8190 - 15) + b" HTTP/1.1\r\n"
+            b"Host: localhost\r\n\r\n"),
+    Case.of("request line over the default limit", b"GET /?" + b"a" * (8192 - 15) + b" HTTP/1.1\r\n"
+            b"Host: localhost\r\n\r\n"),
+    Case.of("field at the default limit", req(H, b"X-L: " + b"v" * (8190 - 5))),
+    Case.of("field over the default limit", req(H, b"X-L: " + b"v" * (8192 - 5))),
+    Case.of("field of 9000 bytes without end", b"GET / HTTP/1.1\r\nX: " + b"v" * 9000, idle=1.5),
+    Case.of("a hundred and one fields", req(H, *[b"X-%d: v" % i for i in range(100)])),
     Case.of("100-continue", req(H, b"Expect: 100-continue", b"Content-Length: 5", method=b"POST",
                                 target=b"/nope"), Read(0.5), b"hello" + NEXT),
     Case.of("100-continue GET", req(H, b"Expect: 100-continue", b"Content-Length: 5"), Read(0.5),
