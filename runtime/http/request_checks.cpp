@@ -141,19 +141,6 @@ bool strict_host(const std::string& host)
     return true;
 }
 
-bool iequal_ascii(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 }  // namespace
 
 HostName fix_hostname(std::string_view src, bool from_header, bool strict)
@@ -247,7 +234,7 @@ int check_host_and_expect(Request& r, bool host_present)
         return 400;  // AH00569: HTTP/1.1 without a host (RFC 7230 5.4)
     }
     if (const auto expect = r.headers_in.get("Expect"); expect && !expect->empty()) {
-        if (!iequal_ascii(*expect, "100-continue")) {
+        if (!iequal(*expect, "100-continue")) {
             return 417;  // AH00570
         }
         r.expecting_100 = true;

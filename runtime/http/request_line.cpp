@@ -56,27 +56,6 @@ enum class Deferred {
     BadMethod09, Reject09
 };
 
-bool iequal_ascii(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        if (x >= 'A' && x <= 'Z') {
-            x = static_cast<char>(x - 'A' + 'a');
-        }
-        if (y >= 'A' && y <= 'Z') {
-            y = static_cast<char>(y - 'A' + 'a');
-        }
-        if (x != y) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // ap_parse_uri after the request line: fills uri, args and hostname.
 // Returns false when the target does not parse (r.status 400 in httpd).
 bool apply_target(Request& r, std::string_view target, ParsedUri& parsed, RequestLine& out)
@@ -111,7 +90,7 @@ bool apply_target(Request& r, std::string_view target, ParsedUri& parsed, Reques
     }
     parsed = *p;
     out.scheme = parsed.scheme;
-    if (parsed.scheme && iequal_ascii(*parsed.scheme, "http")) {
+    if (parsed.scheme && iequal(*parsed.scheme, "http")) {
         r.hostname = parsed.hostname.value_or("");
         out.uri_names_host = true;
         out.uri_port = parsed.port;
@@ -299,7 +278,7 @@ RequestLine parse_request_line(std::string_view line_in, const RequestLineRules&
 
 bool scheme_allowed(const RequestLine& line)
 {
-    return !line.scheme || iequal_ascii(*line.scheme, "http") || iequal_ascii(*line.scheme, "https");
+    return !line.scheme || iequal(*line.scheme, "http") || iequal(*line.scheme, "https");
 }
 
 }  // namespace feather::runtime
