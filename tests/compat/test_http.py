@@ -43,7 +43,7 @@ def find_apache2(explicit):
     return None
 
 
-def prepare_root(s, parent: str, kind: str) -> tuple:
+def prepare_root(s, parent: str, kind: str, taken: set) -> tuple:
     root = os.path.join(parent, kind)
     os.makedirs(os.path.join(root, "logs"))
     os.makedirs(os.path.join(root, "htdocs"))
@@ -55,6 +55,9 @@ def prepare_root(s, parent: str, kind: str) -> tuple:
         s.build(tree)
     tree.finish()
     port = servers.free_port()
+    while port in taken:   # the two servers must not be handed the same port
+        port = servers.free_port()
+    taken.add(port)
     with open(os.path.join(root, "httpd.conf"), "w") as f:
         f.write(scen.render(s, root, port))
     return root, port
@@ -83,8 +86,9 @@ def run_scenario(s, apache2: str, feather: str, only: str, verbose: bool) -> tup
     tmp = tempfile.mkdtemp(prefix="feather-http-%s-" % s.name)
     started = []
     try:
-        a_root, a_port = prepare_root(s, tmp, "apache")
-        f_root, f_port = prepare_root(s, tmp, "feather")
+        taken = set()
+        a_root, a_port = prepare_root(s, tmp, "apache", taken)
+        f_root, f_port = prepare_root(s, tmp, "feather", taken)
         a = servers.Server("apache", apache2, a_root, a_port)
         f = servers.Server("feather", feather, f_root, f_port)
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
