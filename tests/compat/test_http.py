@@ -142,6 +142,7 @@ def main() -> int:
     ap.add_argument("--feather", required=True)
     ap.add_argument("--apache2")
     ap.add_argument("-s", "--scenario", action="append", help="run only these scenarios")
+    ap.add_argument("--scenarios-dir", default=SCENARIOS, help="where the scenarios are")
     ap.add_argument("-k", "--case", default="", help="run only cases whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
@@ -149,14 +150,14 @@ def main() -> int:
     if not apache2:
         print("apache2 not found")
         return 1
-    names = sorted(d for d in os.listdir(SCENARIOS)
-                   if os.path.isfile(os.path.join(SCENARIOS, d, "scenario.py")))
+    names = sorted(d for d in os.listdir(args.scenarios_dir)
+                   if os.path.isfile(os.path.join(args.scenarios_dir, d, "scenario.py")))
     if args.scenario:
         names = [n for n in names if n in args.scenario]
     totals = [0, 0, 0]
     begin = time.monotonic()
     for name in names:
-        s = scen.load(os.path.join(SCENARIOS, name))
+        s = scen.load(os.path.join(args.scenarios_dir, name))
         counts = run_scenario(s, apache2, os.path.abspath(args.feather), args.case, args.verbose)
         totals = [t + c for t, c in zip(totals, counts)]
         print("%-28s agreed %3d  deliberate %2d  failed %3d" % ((name,) + counts))
