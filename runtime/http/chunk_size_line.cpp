@@ -6,7 +6,10 @@ namespace feather::runtime {
 
 namespace {
 
-bool is_xdigit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_xdigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 int hex(char c)
 {
     if (c >= '0' && c <= '9') {

@@ -55,8 +55,8 @@ std::string time_var(std::string_view name, const Request& r)
     if (name == "TIME_WDAY") {
         return std::to_string(tm.tm_wday);
     }
-    return two(tm.tm_year / 100 + 19) + two(tm.tm_year % 100) + two(tm.tm_mon + 1) + two(tm.tm_mday) +
-           two(tm.tm_hour) + two(tm.tm_min) + two(tm.tm_sec);
+    return two(tm.tm_year / 100 + 19) + two(tm.tm_year % 100) + two(tm.tm_mon + 1) +
+           two(tm.tm_mday) + two(tm.tm_hour) + two(tm.tm_min) + two(tm.tm_sec);
 }
 
 std::string variable(std::string_view name, const Request& r)
@@ -151,7 +151,9 @@ std::string variable(std::string_view name, const Request& r)
         return "off";
     }
     if (name == "IPV6") {
-        return r.connection != nullptr && r.connection->client_ip.find(':') != std::string::npos ? "on" : "off";
+        return r.connection != nullptr && r.connection->client_ip.find(':') != std::string::npos
+                   ? "on"
+                   : "off";
     }
     return {};  // REMOTE_IDENT, SCRIPT_USER, REQUEST_LOG_ID ... have no value here
 }
@@ -165,7 +167,8 @@ std::string url_escape(std::string_view s)
     std::string out;
     for (const char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        const bool keep = std::isalnum(u) || std::string_view("$-_.+!*'(),:@&=~/").find(c) != std::string_view::npos;
+        const bool keep = std::isalnum(u) ||
+                          std::string_view("$-_.+!*'(),:@&=~/").find(c) != std::string_view::npos;
         if (keep) {
             out.push_back(c);
         } else {

@@ -19,7 +19,9 @@ bool is_field_content(unsigned char c) { return c == '\t' || c == ' ' || (c > 0x
 
 }  // namespace
 
-FieldReader::FieldReader(const HeadLimits& limits, Request& r, Headers& into) : limits_(limits), r_(r), into_(into) {}
+FieldReader::FieldReader(const HeadLimits& limits, Request& r, Headers& into)
+    : limits_(limits), r_(r), into_(into)
+{}
 
 int FieldReader::line(std::string_view text)
 {
@@ -75,7 +77,8 @@ int FieldReader::take_last()
 {
     have_last_ = false;
     if (limits_.fields > 0 && ++fields_read_ > limits_.fields) {
-        r_.notes.set("error-notes", "The number of request header fields exceeds this server's limit.");
+        r_.notes.set("error-notes",
+                     "The number of request header fields exceeds this server's limit.");
         return 400;
     }
     const std::string_view f = last_;
@@ -103,7 +106,8 @@ int FieldReader::take_last()
     const std::string_view value = f.substr(v);
     for (const char c : value) {
         const auto uc = static_cast<unsigned char>(c);
-        if (limits_.strict ? !is_field_content(uc) : (c == '\n' || c == '\v' || c == '\f' || c == '\r')) {
+        if (limits_.strict ? !is_field_content(uc)
+                           : (c == '\n' || c == '\v' || c == '\f' || c == '\r')) {
             return 400;
         }
     }

@@ -11,20 +11,23 @@ HeadLimits head_limits_of(const directives::Config& config, const directives::Se
     const auto& core = get<CoreServerConfig>(*server.modules);
     HeadLimits l;
     l.request_line = static_cast<std::size_t>(core.limit_req_line.get_or(kDefaultLimitRequestLine));
-    l.field_size = static_cast<std::size_t>(core.limit_req_fieldsize.get_or(kDefaultLimitRequestFieldsize));
+    l.field_size =
+        static_cast<std::size_t>(core.limit_req_fieldsize.get_or(kDefaultLimitRequestFieldsize));
     l.fields = core.limit_req_fields.get_or(kDefaultLimitRequestFields);
     const unsigned options = core.http_protocol_options.get_or(0);
     l.strict = (options & kHttpUnsafe) == 0;
     l.allow_09 = (options & kHttp09Require) == 0;
     l.registered_methods = (options & kHttpRegistered) != 0;
     l.registered = get<CoreServerConfig>(*config.main_server().modules).registered_methods;
-    l.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(core.timeout.get_or(kDefaultTimeout));
+    l.timeout =
+        std::chrono::duration_cast<std::chrono::milliseconds>(core.timeout.get_or(kDefaultTimeout));
     return l;
 }
 
 HttpExchange::HttpExchange(SocketIo& io) : io_(io), body_(in_, io_, ka_) {}
 
-Head HttpExchange::read_head(Request& r, const directives::Config& config, const directives::ServerConfig& server)
+Head HttpExchange::read_head(Request& r, const directives::Config& config,
+                             const directives::ServerConfig& server)
 {
     const HeadLimits limits = head_limits_of(config, server);
     strict_ = limits.strict;
@@ -32,7 +35,8 @@ Head HttpExchange::read_head(Request& r, const directives::Config& config, const
     body.field_size = limits.field_size;
     body.fields = limits.fields;
     body.strict = limits.strict;
-    body.merge_trailers = get<mod::core::CoreServerConfig>(*server.modules).merge_trailers.get_or(false);
+    body.merge_trailers =
+        get<mod::core::CoreServerConfig>(*server.modules).merge_trailers.get_or(false);
     body.timeout = limits.timeout;
     body_.begin(body);
     r.input = &body_;

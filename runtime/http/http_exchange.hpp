@@ -29,7 +29,8 @@ public:
     // ap_read_request up to the checks that need the virtual host: r is
     // filled (and given its body input). On HeadOutcome::Error, r.status is
     // the error to answer (the connection ends after it).
-    Head read_head(Request& r, const directives::Config& config, const directives::ServerConfig& server);
+    Head read_head(Request& r, const directives::Config& config,
+                   const directives::ServerConfig& server);
 
     // ap_check_request_header, once r has its virtual host: 0, or the
     // status to answer; the connection ends after that answer.

@@ -30,8 +30,8 @@ int setup_client_block(Request& r, bool allow_body)
         return 413;  // AH01595: ... with body is not allowed
     }
     if (r.per_dir && r.request_body_length) {
-        const auto limit = get<mod::core::CoreDirConfig>(*r.per_dir).limit_req_body.get_or(
-            mod::core::kDefaultLimitRequestBody);
+        const auto limit = get<mod::core::CoreDirConfig>(*r.per_dir)
+                               .limit_req_body.get_or(mod::core::kDefaultLimitRequestBody);
         if (limit != 0 && *r.request_body_length > limit) {
             return 413;
         }
@@ -63,7 +63,8 @@ Verdict send_http_trace(Request& r)
         return Verdict::http(rc);
     }
     std::string body;
-    if (extended && r.input != nullptr && (r.request_chunked || r.request_body_length.value_or(0) > 0)) {
+    if (extended && r.input != nullptr &&
+        (r.request_chunked || r.request_body_length.value_or(0) > 0)) {
         if (r.request_body_length.value_or(0) > kTraceBodyMax) {
             r.notes.set("error-notes", "Extended TRACE request bodies cannot exceed 64k\n");
             return Verdict::http(413);
@@ -79,8 +80,7 @@ Verdict send_http_trace(Request& r)
             }
             body.append(buf, static_cast<std::size_t>(n));
             if (body.size() > kTraceBodyMax) {
-                while (r.input->read(r, buf, sizeof buf) > 0) {
-                }
+                while (r.input->read(r, buf, sizeof buf) > 0) {}
                 r.notes.set("error-notes", "Extended TRACE request bodies cannot exceed 64k\n");
                 return Verdict::http(413);
             }
@@ -171,7 +171,8 @@ std::string make_allow(const Request& r)
             add(name);
         }
     }
-    const auto& registered = get<mod::core::CoreServerConfig>(*r.config->main_server().modules).registered_methods;
+    const auto& registered =
+        get<mod::core::CoreServerConfig>(*r.config->main_server().modules).registered_methods;
     for (std::size_t i = 0; i < registered.size(); ++i) {
         if ((mask & method_bit(mod::core::kFirstRegisteredMethod + static_cast<int>(i))) != 0) {
             add(registered[i]);

@@ -16,9 +16,9 @@ namespace http = boost::beast::http;
 
 namespace {
 
-constexpr std::size_t kLinePiece = 8192;      // httpd reads lines in pieces of HUGE_STRING_LEN
+constexpr std::size_t kLinePiece = 8192;  // httpd reads lines in pieces of HUGE_STRING_LEN
 constexpr std::size_t kDiscardChunk = 8192;
-constexpr int kIncomplete = -1;               // the client closed mid-body (APR_INCOMPLETE)
+constexpr int kIncomplete = -1;  // the client closed mid-body (APR_INCOMPLETE)
 constexpr int kTimedOut = -2;
 
 }  // namespace
@@ -33,7 +33,8 @@ public:
         header_limit(std::numeric_limits<std::uint32_t>::max());
         body_limit(boost::none);
         eager(true);
-        static constexpr std::string_view kHead = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        static constexpr std::string_view kHead =
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
         feed(kHead, nullptr);
     }
 
@@ -62,18 +63,26 @@ public:
 
 private:
     void on_request_impl(http::verb, boost::beast::string_view, boost::beast::string_view, int,
-                         boost::beast::error_code&) override {}
-    void on_response_impl(int, boost::beast::string_view, int, boost::beast::error_code&) override {}
+                         boost::beast::error_code&) override
+    {}
+    void on_response_impl(int, boost::beast::string_view, int, boost::beast::error_code&) override
+    {}
     void on_field_impl(http::field, boost::beast::string_view, boost::beast::string_view,
-                       boost::beast::error_code&) override {}
+                       boost::beast::error_code&) override
+    {}
     void on_header_impl(boost::beast::error_code&) override {}
-    void on_body_init_impl(const boost::optional<std::uint64_t>&, boost::beast::error_code&) override {}
+    void on_body_init_impl(const boost::optional<std::uint64_t>&,
+                           boost::beast::error_code&) override
+    {}
     std::size_t on_body_impl(boost::beast::string_view body, boost::beast::error_code&) override
     {
         return body.size();
     }
-    void on_chunk_header_impl(std::uint64_t, boost::beast::string_view, boost::beast::error_code&) override {}
-    std::size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body, boost::beast::error_code&) override
+    void on_chunk_header_impl(std::uint64_t, boost::beast::string_view,
+                              boost::beast::error_code&) override
+    {}
+    std::size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body,
+                                   boost::beast::error_code&) override
     {
         if (sink_ != nullptr) {
             sink_->append(body.data(), body.size());
@@ -86,7 +95,9 @@ private:
     std::string pending_;
 };
 
-BodyReader::BodyReader(InputBuffer& in, SocketIo& io, KeepAliveState& ka) : in_(in), io_(io), ka_(ka) {}
+BodyReader::BodyReader(InputBuffer& in, SocketIo& io, KeepAliveState& ka)
+    : in_(in), io_(io), ka_(ka)
+{}
 
 BodyReader::~BodyReader() = default;
 
@@ -199,7 +210,8 @@ int BodyReader::pull(Request& r, std::string& out, std::size_t cap)
                 return io_error_;
             }
             const std::string_view avail = in_.view();
-            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>({remaining_, avail.size(), cap}));
+            const auto n =
+                static_cast<std::size_t>(std::min<std::uint64_t>({remaining_, avail.size(), cap}));
             out.append(avail.substr(0, n));
             in_.consume(n);
             remaining_ -= n;
@@ -222,7 +234,8 @@ int BodyReader::pull(Request& r, std::string& out, std::size_t cap)
             }
             const std::string_view avail = in_.view();
             const std::size_t lf = avail.find('\n');
-            const std::size_t take = std::min(lf == std::string_view::npos ? avail.size() : lf + 1, kLinePiece);
+            const std::size_t take =
+                std::min(lf == std::string_view::npos ? avail.size() : lf + 1, kLinePiece);
             seen_data_ = true;
             const auto res = line_->feed(avail.substr(0, take), limits_.field_size);
             in_.consume(take);
@@ -238,7 +251,8 @@ int BodyReader::pull(Request& r, std::string& out, std::size_t cap)
                 char size_line[32];
                 const int len = std::snprintf(size_line, sizeof size_line, "%llx\r\n",
                                               static_cast<unsigned long long>(remaining_));
-                if (!chunks_->feed(std::string_view(size_line, static_cast<std::size_t>(len)), nullptr)) {
+                if (!chunks_->feed(std::string_view(size_line, static_cast<std::size_t>(len)),
+                                   nullptr)) {
                     return bail(400);
                 }
                 if (remaining_ == 0) {
@@ -253,7 +267,8 @@ int BodyReader::pull(Request& r, std::string& out, std::size_t cap)
                 return io_error_;
             }
             const std::string_view avail = in_.view();
-            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>({remaining_, avail.size(), cap}));
+            const auto n =
+                static_cast<std::size_t>(std::min<std::uint64_t>({remaining_, avail.size(), cap}));
             if (!chunks_->feed(avail.substr(0, n), &out)) {
                 return bail(400);
             }
@@ -290,9 +305,7 @@ int BodyReader::pull(Request& r, std::string& out, std::size_t cap)
             }
             break;
         }
-        default:
-            end_ = true;
-            break;
+        default: end_ = true; break;
         }
     }
     return 0;
@@ -310,7 +323,8 @@ int BodyReader::read_trailers(Request& r)
     FieldReader reader(limits, r, trailers);
     std::string line;
     while (true) {
-        const LineStatus st = get_line(in_, io_, limits.field_size + 2, limits.strict, limits.timeout, line);
+        const LineStatus st =
+            get_line(in_, io_, limits.field_size + 2, limits.strict, limits.timeout, line);
         int rc = 0;
         if (st == LineStatus::Timeout) {
             rc = kTimedOut;

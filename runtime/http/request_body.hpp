@@ -20,10 +20,10 @@
 namespace feather::runtime {
 
 struct BodyLimits {
-    std::size_t field_size = 8190;   // chunk-size lines and trailer fields
-    int fields = 100;                // trailer fields
+    std::size_t field_size = 8190;  // chunk-size lines and trailer fields
+    int fields = 100;               // trailer fields
     bool strict = true;
-    bool merge_trailers = false;     // MergeTrailers
+    bool merge_trailers = false;  // MergeTrailers
     std::chrono::milliseconds timeout{60000};
 };
 
@@ -69,7 +69,7 @@ private:
     bool seen_data_ = false;
     bool end_ = false;
     int framing_error_ = 0;
-    int io_error_ = 0;   // 400 (the client left), 408 (timeout)
+    int io_error_ = 0;  // 400 (the client left), 408 (timeout)
     std::unique_ptr<ChunkDecoder> chunks_;
     std::unique_ptr<ChunkSizeLine> line_;
     bool end_lf_only_ = false;

@@ -14,7 +14,8 @@ bool is_xdigit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= '
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // apr_parse_addr_port: host, port and scope id of "host[:port]".
-bool parse_addr_port(std::string_view s, std::string& host, std::optional<std::string>& port, bool& scope)
+bool parse_addr_port(std::string_view s, std::string& host, std::optional<std::string>& port,
+                     bool& scope)
 {
     scope = false;
     std::size_t end = s.size();
@@ -129,7 +130,8 @@ bool strict_host(const std::string& host)
         }
     }
     if (dotted_decimal) {
-        if (!host.empty() && (host[0] == '.' || (host[0] == '0' && host.size() > 1 && is_digit(host[1])))) {
+        if (!host.empty() &&
+            (host[0] == '.' || (host[0] == '0' && host.size() > 1 && is_digit(host[1])))) {
             leading_zeroes = true;
         }
         return !leading_zeroes && dots == 3;
@@ -191,9 +193,10 @@ HostCheck fix_request_host(Request& r, const RequestLine& line, bool strict)
         out.present = true;
         if (line.uri_port) {
             // apr_uri_parse: an empty port is the scheme's.
-            r.port = line.uri_port->empty()
-                         ? std::uint16_t{80}
-                         : static_cast<std::uint16_t>(std::strtol(line.uri_port->c_str(), nullptr, 10));
+            r.port =
+                line.uri_port->empty()
+                    ? std::uint16_t{80}
+                    : static_cast<std::uint16_t>(std::strtol(line.uri_port->c_str(), nullptr, 10));
         }
         if (h.ok) {
             r.hostname = h.name;
@@ -230,7 +233,8 @@ HostCheck fix_request_host(Request& r, const RequestLine& line, bool strict)
 
 int check_host_and_expect(Request& r, bool host_present)
 {
-    if ((!host_present && r.proto_num >= 1001) || (r.proto_num == 1001 && !r.headers_in.has("Host"))) {
+    if ((!host_present && r.proto_num >= 1001) ||
+        (r.proto_num == 1001 && !r.headers_in.has("Host"))) {
         return 400;  // AH00569: HTTP/1.1 without a host (RFC 7230 5.4)
     }
     if (const auto expect = r.headers_in.get("Expect"); expect && !expect->empty()) {

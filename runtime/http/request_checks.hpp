@@ -14,10 +14,10 @@
 namespace feather::runtime {
 
 struct HostName {
-    bool ok = true;                  // false: a malformed host (400)
-    bool present = false;            // httpd's r->hostname != NULL
-    std::string name;                // lower-cased, without port and trailing dot
-    std::optional<std::string> port; // as written after ':'
+    bool ok = true;                   // false: a malformed host (400)
+    bool present = false;             // httpd's r->hostname != NULL
+    std::string name;                 // lower-cased, without port and trailing dot
+    std::optional<std::string> port;  // as written after ':'
     bool v6_literal = false;
 };
 

@@ -52,8 +52,16 @@ const char* find_space(const char* p)
 }
 
 enum class Deferred {
-    None, BadMethod, BadWhitespace, ExcessWhitespace, MissingUri, BadUri, BadProtocol, TrailingText,
-    BadMethod09, Reject09
+    None,
+    BadMethod,
+    BadWhitespace,
+    ExcessWhitespace,
+    MissingUri,
+    BadUri,
+    BadProtocol,
+    TrailingText,
+    BadMethod09,
+    Reject09
 };
 
 // ap_parse_uri after the request line: fills uri, args and hostname.
@@ -203,9 +211,11 @@ RequestLine parse_request_line(std::string_view line_in, const RequestLineRules&
         r.the_request += proto;
     }
 
-    const bool shape = proto.size() == 8 && proto[4] == '/' && is_digit(proto[5]) && proto[6] == '.' &&
-                       is_digit(proto[7]) && proto[5] != '0';
-    auto ci = [&](std::size_t i, char upper) { return proto[i] == upper || proto[i] == upper - 'A' + 'a'; };
+    const bool shape = proto.size() == 8 && proto[4] == '/' && is_digit(proto[5]) &&
+                       proto[6] == '.' && is_digit(proto[7]) && proto[5] != '0';
+    auto ci = [&](std::size_t i, char upper) {
+        return proto[i] == upper || proto[i] == upper - 'A' + 'a';
+    };
     if (shape && proto.compare(0, 4, "HTTP") == 0) {
         r.assbackwards = false;
         r.proto_num = (proto[5] - '0') * 1000 + (proto[7] - '0');
@@ -231,7 +241,8 @@ RequestLine parse_request_line(std::string_view line_in, const RequestLineRules&
     r.protocol = proto;
 
     r.method_number = mod::core::method_number_of(rules.registered, r.method);
-    r.header_only = r.method_number == mod::core::kMethodGet && !r.method.empty() && r.method[0] == 'H';
+    r.header_only =
+        r.method_number == mod::core::kMethodGet && !r.method.empty() && r.method[0] == 'H';
 
     ParsedUri parsed;
     int status = 0;

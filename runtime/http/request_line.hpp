@@ -16,9 +16,9 @@
 namespace feather::runtime {
 
 struct RequestLineRules {
-    bool strict = true;                 // HttpProtocolOptions Strict (not Unsafe)
-    bool allow_09 = true;               // Allow0.9 (not Require1.0)
-    bool registered_methods = false;    // RegisteredMethods
+    bool strict = true;                       // HttpProtocolOptions Strict (not Unsafe)
+    bool allow_09 = true;                     // Allow0.9 (not Require1.0)
+    bool registered_methods = false;          // RegisteredMethods
     std::span<const std::string> registered;  // RegisterHttpMethod / <Limit> names
 };
 

@@ -26,18 +26,26 @@ public:
 
 private:
     void on_request_impl(http::verb, boost::beast::string_view, boost::beast::string_view, int,
-                         boost::beast::error_code&) override {}
-    void on_response_impl(int, boost::beast::string_view, int, boost::beast::error_code&) override {}
+                         boost::beast::error_code&) override
+    {}
+    void on_response_impl(int, boost::beast::string_view, int, boost::beast::error_code&) override
+    {}
     void on_field_impl(http::field, boost::beast::string_view, boost::beast::string_view,
-                       boost::beast::error_code&) override {}
+                       boost::beast::error_code&) override
+    {}
     void on_header_impl(boost::beast::error_code&) override {}
-    void on_body_init_impl(const boost::optional<std::uint64_t>&, boost::beast::error_code&) override {}
+    void on_body_init_impl(const boost::optional<std::uint64_t>&,
+                           boost::beast::error_code&) override
+    {}
     std::size_t on_body_impl(boost::beast::string_view body, boost::beast::error_code&) override
     {
         return body.size();
     }
-    void on_chunk_header_impl(std::uint64_t, boost::beast::string_view, boost::beast::error_code&) override {}
-    std::size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body, boost::beast::error_code&) override
+    void on_chunk_header_impl(std::uint64_t, boost::beast::string_view,
+                              boost::beast::error_code&) override
+    {}
+    std::size_t on_chunk_body_impl(std::uint64_t, boost::beast::string_view body,
+                                   boost::beast::error_code&) override
     {
         return body.size();
     }
@@ -49,7 +57,8 @@ bool beast_accepts(const Headers& fields)
     std::string head = "GET / HTTP/1.1\r\n";
     for (const auto& f : fields.fields()) {
         if (iequal(f.name, "Content-Length") || iequal(f.name, "Transfer-Encoding") ||
-            iequal(f.name, "Connection") || iequal(f.name, "Proxy-Connection") || iequal(f.name, "Upgrade")) {
+            iequal(f.name, "Connection") || iequal(f.name, "Proxy-Connection") ||
+            iequal(f.name, "Upgrade")) {
             continue;
         }
         head += f.name;
@@ -73,8 +82,8 @@ void as_http10(Request& r)
 
 }  // namespace
 
-LineStatus get_line(InputBuffer& in, SocketIo& io, std::size_t limit, bool crlf, std::chrono::milliseconds timeout,
-                    std::string& line)
+LineStatus get_line(InputBuffer& in, SocketIo& io, std::size_t limit, bool crlf,
+                    std::chrono::milliseconds timeout, std::string& line)
 {
     while (true) {
         const std::string_view avail = in.view();
@@ -165,7 +174,8 @@ bool is_chunked(std::string_view te)
     return te[s] == ',' || te[s] == ' ';
 }
 
-int parse_header_lines(std::span<const std::string> lines, const HeadLimits& limits, Request& r, Headers& into)
+int parse_header_lines(std::span<const std::string> lines, const HeadLimits& limits, Request& r,
+                       Headers& into)
 {
     FieldReader reader(limits, r, into);
     for (const auto& l : lines) {
@@ -186,7 +196,8 @@ Head read_request_head(InputBuffer& in, SocketIo& io, const HeadLimits& limits, 
     std::string line;
     int blank = kBlankLinesAllowed;
     while (true) {
-        const LineStatus st = get_line(in, io, limits.request_line + 2, limits.strict, limits.timeout, line);
+        const LineStatus st =
+            get_line(in, io, limits.request_line + 2, limits.strict, limits.timeout, line);
         if (st == LineStatus::Eof) {
             return head;  // nothing to answer (httpd: "not worth dying with")
         }
@@ -223,7 +234,8 @@ Head read_request_head(InputBuffer& in, SocketIo& io, const HeadLimits& limits, 
 
     FieldReader reader(limits, r, r.headers_in);
     while (true) {
-        const LineStatus st = get_line(in, io, limits.field_size + 2, limits.strict, limits.timeout, line);
+        const LineStatus st =
+            get_line(in, io, limits.field_size + 2, limits.strict, limits.timeout, line);
         int rc = 0;
         if (st == LineStatus::Timeout) {
             rc = 408;

@@ -34,25 +34,25 @@ struct InputBuffer {
 };
 
 struct HeadLimits {
-    std::size_t request_line = 8190;  // LimitRequestLine
-    std::size_t field_size = 8190;    // LimitRequestFieldSize
-    int fields = 100;                 // LimitRequestFields (0: unlimited)
-    bool strict = true;               // HttpProtocolOptions Strict (not Unsafe)
-    bool allow_09 = true;             // Allow0.9 (not Require1.0)
-    bool registered_methods = false;  // RegisteredMethods
+    std::size_t request_line = 8190;          // LimitRequestLine
+    std::size_t field_size = 8190;            // LimitRequestFieldSize
+    int fields = 100;                         // LimitRequestFields (0: unlimited)
+    bool strict = true;                       // HttpProtocolOptions Strict (not Unsafe)
+    bool allow_09 = true;                     // Allow0.9 (not Require1.0)
+    bool registered_methods = false;          // RegisteredMethods
     std::span<const std::string> registered;  // RegisterHttpMethod / <Limit> names
     std::chrono::milliseconds timeout{60000};
 };
 
 enum class HeadOutcome {
-    Request,   // r is filled
-    Closed,    // the client went away (or timed out) before a request began: no answer
-    Error,     // r.status is the error to answer with; the connection closes after
+    Request,  // r is filled
+    Closed,   // the client went away (or timed out) before a request began: no answer
+    Error,    // r.status is the error to answer with; the connection closes after
 };
 
 struct Head {
     HeadOutcome outcome = HeadOutcome::Closed;
-    RequestLine line;         // what the request line said about the host
+    RequestLine line;               // what the request line said about the host
     bool framing_conflict = false;  // Content-Length and Transfer-Encoding both: close after
     int host_status = 0;            // 400: a malformed host name (answered after the vhost choice)
     bool host_present = false;      // httpd's r->hostname != NULL

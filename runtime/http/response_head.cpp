@@ -80,7 +80,8 @@ void fixup_vary(Headers& h)
         std::size_t i = 0;
         const std::string& v = f.value;
         while (i < v.size()) {
-            while (i < v.size() && (v[i] == ',' || std::isspace(static_cast<unsigned char>(v[i])))) {
+            while (i < v.size() &&
+                   (v[i] == ',' || std::isspace(static_cast<unsigned char>(v[i])))) {
                 ++i;
             }
             const std::size_t start = i;
@@ -230,9 +231,9 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
     } else {
         fixup_vary(r.headers_out);
     }
-    const std::string& date = recent_http_date(r.request_time_us != 0 ? r.request_time_us
-                                                                        : static_cast<std::int64_t>(std::time(nullptr)) *
-                                                                              1000000);
+    const std::string& date = recent_http_date(
+        r.request_time_us != 0 ? r.request_time_us
+                               : static_cast<std::int64_t>(std::time(nullptr)) * 1000000);
     if (r.no_cache && !r.headers_out.has("Expires")) {
         r.headers_out.add("Expires", date);
     }
@@ -255,7 +256,8 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
     // is at hand (always, but for a body made as it is sent, and for the
     // answer to a broken request body).
     const std::uint64_t length = body_length(r);
-    if (!status_no_body && !r.unknown_length && !settings.no_length && !r.headers_out.has("Content-Length")) {
+    if (!status_no_body && !r.unknown_length && !settings.no_length &&
+        !r.headers_out.has("Content-Length")) {
         r.headers_out.set("Content-Length", std::to_string(length));
     }
 
@@ -276,8 +278,9 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
         keep = length_known || proto_num >= 1001;
     }
     keep = keep && settings.keep_alive && settings.keep_alive_timeout_s > 0 &&
-           (settings.keep_alive_max == 0 || left > 0) && !status_drops_connection(r.status) && !wimpy &&
-           !has_token(conn, "close") && (!r.subprocess_env.has("nokeepalive") || r.headers_in.has("Via"));
+           (settings.keep_alive_max == 0 || left > 0) && !status_drops_connection(r.status) &&
+           !wimpy && !has_token(conn, "close") &&
+           (!r.subprocess_env.has("nokeepalive") || r.headers_in.has("Via"));
     if (keep) {
         ka_sent = has_token(conn, "keep-alive");
         keep = (ka_sent || proto_num >= 1001) && !settings.stopping;
@@ -286,10 +289,12 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
         ++ka.keepalives;
         if (ka_sent) {
             if (settings.keep_alive_max != 0) {
-                r.headers_out.set("Keep-Alive", "timeout=" + std::to_string(settings.keep_alive_timeout_s) +
-                                                    ", max=" + std::to_string(left));
+                r.headers_out.set("Keep-Alive",
+                                  "timeout=" + std::to_string(settings.keep_alive_timeout_s) +
+                                      ", max=" + std::to_string(left));
             } else {
-                r.headers_out.set("Keep-Alive", "timeout=" + std::to_string(settings.keep_alive_timeout_s));
+                r.headers_out.set("Keep-Alive",
+                                  "timeout=" + std::to_string(settings.keep_alive_timeout_s));
             }
             r.headers_out.merge("Connection", "Keep-Alive");
         }
@@ -388,8 +393,8 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
 
     out.keep_alive = keep;
     out.send_body = !r.header_only && !status_no_body;
-    out.framing = !out.send_body ? Framing::None
-                  : chunked      ? Framing::Chunked
+    out.framing = !out.send_body                        ? Framing::None
+                  : chunked                             ? Framing::Chunked
                   : r.headers_out.has("Content-Length") ? Framing::Length
                                                         : Framing::Close;
     return out;

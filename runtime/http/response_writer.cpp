@@ -17,8 +17,8 @@ namespace feather::runtime {
 
 namespace {
 
-constexpr std::uint64_t kMmapThreshold = 8000;          // httpd's MMAP_THRESHOLD
-constexpr std::uint64_t kMmapLimit = 4 * 1024 * 1024;   // httpd's MMAP_LIMIT
+constexpr std::uint64_t kMmapThreshold = 8000;         // httpd's MMAP_THRESHOLD
+constexpr std::uint64_t kMmapLimit = 4 * 1024 * 1024;  // httpd's MMAP_LIMIT
 
 }  // namespace
 
@@ -30,7 +30,7 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
     std::uint64_t length = 0;
     for (const auto& part : r.body) {
         length += std::holds_alternative<std::string>(part) ? std::get<std::string>(part).size()
-                                                             : std::get<FileRange>(part).length;
+                                                            : std::get<FileRange>(part).length;
     }
     char chunk_head[32] = "";
     static constexpr char kCrlf[] = "\r\n";
@@ -47,7 +47,8 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
     iov.push_back({const_cast<char*>(head.data()), head.size()});
     if (send_body && chunked && length > 0) {
         // httpd's chunk filter: the body passes in one brigade, one chunk.
-        const int n = std::snprintf(chunk_head, sizeof chunk_head, "%llx\r\n", static_cast<unsigned long long>(length));
+        const int n = std::snprintf(chunk_head, sizeof chunk_head, "%llx\r\n",
+                                    static_cast<unsigned long long>(length));
         iov.push_back({chunk_head, static_cast<std::size_t>(n)});
     }
     const std::uint64_t before = io.bytes_written();
@@ -61,7 +62,8 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
             const int one = 1;
             ::setsockopt(io.fd(), IPPROTO_TCP, TCP_CORK, &one, sizeof one);
         }
-        const bool sent = io.write_all(iov.data(), static_cast<int>(iov.size()), settings.timeout) == IoResult::Ok;
+        const bool sent = io.write_all(iov.data(), static_cast<int>(iov.size()),
+                                       settings.timeout) == IoResult::Ok;
         iov.clear();
         return sent;
     };
@@ -76,7 +78,8 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
                 continue;
             }
             if (use_sendfile && fr.length >= kMmapThreshold) {
-                ok = flush(true) && io.send_file(fr.file->fd, fr.offset, fr.length, settings.timeout) == IoResult::Ok;
+                ok = flush(true) && io.send_file(fr.file->fd, fr.offset, fr.length,
+                                                 settings.timeout) == IoResult::Ok;
                 const int zero = 0;
                 ::setsockopt(io.fd(), IPPROTO_TCP, TCP_CORK, &zero, sizeof zero);
                 if (!ok) {
@@ -86,12 +89,16 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
             }
             if (use_mmap && fr.length >= kMmapThreshold && fr.length <= kMmapLimit) {
                 const long page = ::sysconf(_SC_PAGESIZE);
-                const std::uint64_t aligned = fr.offset - (fr.offset % static_cast<std::uint64_t>(page));
-                const std::size_t map_len = static_cast<std::size_t>(fr.length + (fr.offset - aligned));
-                void* p = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE, fr.file->fd, static_cast<off_t>(aligned));
+                const std::uint64_t aligned =
+                    fr.offset - (fr.offset % static_cast<std::uint64_t>(page));
+                const std::size_t map_len =
+                    static_cast<std::size_t>(fr.length + (fr.offset - aligned));
+                void* p = ::mmap(nullptr, map_len, PROT_READ, MAP_PRIVATE, fr.file->fd,
+                                 static_cast<off_t>(aligned));
                 if (p != MAP_FAILED) {
                     maps.emplace_back(p, map_len);
-                    iov.push_back({static_cast<char*>(p) + (fr.offset - aligned), static_cast<std::size_t>(fr.length)});
+                    iov.push_back({static_cast<char*>(p) + (fr.offset - aligned),
+                                   static_cast<std::size_t>(fr.length)});
                     continue;
                 }
             }
@@ -99,9 +106,11 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
             // the headers in one writev.
             std::uint64_t done = 0;
             while (done < fr.length) {
-                const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(fr.length - done, 1 << 20));
+                const std::size_t chunk =
+                    static_cast<std::size_t>(std::min<std::uint64_t>(fr.length - done, 1 << 20));
                 std::string& buf = reads.emplace_back(chunk, '\0');
-                const ssize_t n = ::pread(fr.file->fd, buf.data(), chunk, static_cast<off_t>(fr.offset + done));
+                const ssize_t n =
+                    ::pread(fr.file->fd, buf.data(), chunk, static_cast<off_t>(fr.offset + done));
                 if (n <= 0) {
                     ok = false;
                     break;
@@ -136,7 +145,8 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
     }
     const std::uint64_t written = io.bytes_written() - before;
     // %B counts the body, not the chunk framing around it.
-    const std::uint64_t framing = send_body && chunked ? (length > 0 ? std::strlen(chunk_head) + 2 : 0) + 5 : 0;
+    const std::uint64_t framing =
+        send_body && chunked ? (length > 0 ? std::strlen(chunk_head) + 2 : 0) + 5 : 0;
     r.bytes_sent = written > head.size() + framing ? written - head.size() - framing : 0;
     if (r.connection != nullptr) {
         r.connection->bytes_out += written;

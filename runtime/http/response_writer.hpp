@@ -29,18 +29,18 @@ struct KeepAliveState {
 struct ProtocolSettings {
     bool keep_alive = true;
     int keep_alive_timeout_s = 5;
-    int keep_alive_max = 100;   // 0: unlimited
-    bool stopping = false;      // the child is going away: close
+    int keep_alive_max = 100;  // 0: unlimited
+    bool stopping = false;     // the child is going away: close
     mod::core::ServerTokens tokens = mod::core::ServerTokens::Full;
     std::chrono::milliseconds timeout{60000};
-    bool no_length = false;     // an input error's answer: no Content-Length, the close ends it
+    bool no_length = false;  // an input error's answer: no Content-Length, the close ends it
 };
 
 // How the body is delimited.
 enum class Framing { None, Length, Chunked, Close };
 
 struct ResponseHead {
-    std::string bytes;       // status line and header fields, with the empty line
+    std::string bytes;  // status line and header fields, with the empty line
     Framing framing = Framing::None;
     bool send_body = false;
     bool keep_alive = false;

@@ -17,12 +17,14 @@ mod::core::UseCanonicalName canonical(const Request& r)
     if (!r.per_dir) {
         return mod::core::UseCanonicalName::Off;
     }
-    return get<mod::core::CoreDirConfig>(*r.per_dir).use_canonical_name.get_or(mod::core::UseCanonicalName::Off);
+    return get<mod::core::CoreDirConfig>(*r.per_dir)
+        .use_canonical_name.get_or(mod::core::UseCanonicalName::Off);
 }
 
 bool physical_port(const Request& r)
 {
-    return r.per_dir && get<mod::core::CoreDirConfig>(*r.per_dir).use_canonical_phys_port.get_or(false);
+    return r.per_dir &&
+           get<mod::core::CoreDirConfig>(*r.per_dir).use_canonical_phys_port.get_or(false);
 }
 
 // server_rec->port: the ServerName's port, else the first <VirtualHost>
@@ -55,12 +57,14 @@ std::string local_host_name(const Request& r)
     if (::inet_pton(AF_INET, ip.c_str(), &reinterpret_cast<sockaddr_in*>(&ss)->sin_addr) == 1) {
         ss.ss_family = AF_INET;
         len = sizeof(sockaddr_in);
-    } else if (::inet_pton(AF_INET6, ip.c_str(), &reinterpret_cast<sockaddr_in6*>(&ss)->sin6_addr) == 1) {
+    } else if (::inet_pton(AF_INET6, ip.c_str(),
+                           &reinterpret_cast<sockaddr_in6*>(&ss)->sin6_addr) == 1) {
         ss.ss_family = AF_INET6;
         len = sizeof(sockaddr_in6);
     }
     char host[NI_MAXHOST];
-    if (len == 0 || ::getnameinfo(reinterpret_cast<sockaddr*>(&ss), len, host, sizeof host, nullptr, 0, 0) != 0) {
+    if (len == 0 || ::getnameinfo(reinterpret_cast<sockaddr*>(&ss), len, host, sizeof host, nullptr,
+                                  0, 0) != 0) {
         return configured_name(r);
     }
     std::string out = host;

@@ -36,7 +36,7 @@ TEST(ChunkSizeLine, HttpdRules)
     EXPECT_EQ(size_line("5 x\r\n"), Res::Invalid);
     EXPECT_EQ(size_line("zz\r\n"), Res::Invalid);
     EXPECT_EQ(size_line("\r\n"), Res::Invalid);
-    EXPECT_EQ(size_line("5\n"), Res::Invalid);                // strict: CRLF
+    EXPECT_EQ(size_line("5\n"), Res::Invalid);  // strict: CRLF
     EXPECT_EQ(size_line("5\n", false, &n), Res::Done);
     EXPECT_EQ(size_line("5;a\x01\r\n"), Res::Invalid);
     EXPECT_EQ(size_line("7fffffffffffffff\r\n"), Res::Done);

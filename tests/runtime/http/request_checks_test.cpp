@@ -19,22 +19,22 @@ TEST(FixHostname, HeaderValues)
     EXPECT_TRUE(ok("my_host.example"));
     EXPECT_TRUE(ok("[::1]:80"));
     EXPECT_EQ(fix_hostname("[::ABCD]", true, true).name, "::abcd");
-    EXPECT_FALSE(ok("12345"));          // a pure number (Strict)
+    EXPECT_FALSE(ok("12345"));  // a pure number (Strict)
     EXPECT_TRUE(fix_hostname("12345", true, false).ok);
-    EXPECT_FALSE(ok("127.0.1"));        // not four numbers
-    EXPECT_FALSE(ok("127.0.0.01"));     // leading zero
+    EXPECT_FALSE(ok("127.0.1"));          // not four numbers
+    EXPECT_FALSE(ok("127.0.0.01"));       // leading zero
     EXPECT_FALSE(ok("www.example.123"));  // the TLD starts with a digit
     EXPECT_FALSE(ok("a..b"));
     EXPECT_FALSE(ok("a/b"));
-    EXPECT_FALSE(ok("a, b"));           // two Host fields combined
+    EXPECT_FALSE(ok("a, b"));  // two Host fields combined
     EXPECT_FALSE(ok("[zz::1]"));
     EXPECT_FALSE(ok("host:0"));
     EXPECT_FALSE(ok("host:99999"));
     EXPECT_FALSE(ok("host:"));
-    EXPECT_FALSE(ok("[::1%eth0]"));     // no scope id
+    EXPECT_FALSE(ok("[::1%eth0]"));  // no scope id
     const HostName blank = fix_hostname("", true, true);
     EXPECT_TRUE(blank.ok);
-    EXPECT_FALSE(blank.present);        // a blank Host names no host
+    EXPECT_FALSE(blank.present);  // a blank Host names no host
 }
 
 TEST(CheckRequest, HostRequiredForHttp11)

@@ -50,9 +50,10 @@ TEST(RequestLine, HeadIsGetHeaderOnly)
 
 TEST(RequestLine, StrictRefusesWhitespaceVariants)
 {
-    for (const char* line : {"GET  / HTTP/1.1", "GET /  HTTP/1.1", "GET\t/ HTTP/1.1", " GET / HTTP/1.1",
-                             "GET / HTTP/1.1 ", "GET / HTTP/1.1 x", "G@T / HTTP/1.1", "GET / http/1.1",
-                             "GET / HTTP/1", "GET / HTTP/0.9", "GET / FOO/1.1", "GET / HTTP/1.10"}) {
+    for (const char* line :
+         {"GET  / HTTP/1.1", "GET /  HTTP/1.1", "GET\t/ HTTP/1.1", " GET / HTTP/1.1",
+          "GET / HTTP/1.1 ", "GET / HTTP/1.1 x", "G@T / HTTP/1.1", "GET / http/1.1", "GET / HTTP/1",
+          "GET / HTTP/0.9", "GET / FOO/1.1", "GET / HTTP/1.10"}) {
         const auto p = parse(line);
         EXPECT_EQ(p.line.status, 400) << line;
     }
@@ -122,7 +123,7 @@ TEST(RequestLine, RequestTargets)
     EXPECT_EQ(parse("GET * HTTP/1.1").line.status, 400);
     EXPECT_EQ(parse("OPTIONS * HTTP/1.1").line.status, 0);
     EXPECT_EQ(parse("OPTIONS * HTTP/1.1").r.uri, "*");
-    EXPECT_EQ(parse("GET /a#b HTTP/1.1").line.status, 400);       // no fragment (Strict)
+    EXPECT_EQ(parse("GET /a#b HTTP/1.1").line.status, 400);  // no fragment (Strict)
     EXPECT_EQ(parse("GET /a?b#c HTTP/1.1").line.status, 400);
     EXPECT_EQ(parse("GET http://u:p@h/ HTTP/1.1").line.status, 400);  // no userinfo (Strict)
     EXPECT_EQ(parse("GET http://h:8x/ HTTP/1.1").line.status, 400);   // apr_uri_parse fails

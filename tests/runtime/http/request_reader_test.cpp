@@ -54,7 +54,8 @@ TEST(GetLine, BareLfNulAndEof)
     wire.close_client();
     InputBuffer in;
     std::string line;
-    EXPECT_EQ(get_line(in, wire.io(), 100, true, 100ms, line), LineStatus::Invalid);  // bare LF, CRLF required
+    EXPECT_EQ(get_line(in, wire.io(), 100, true, 100ms, line),
+              LineStatus::Invalid);  // bare LF, CRLF required
     EXPECT_EQ(get_line(in, wire.io(), 100, false, 100ms, line), LineStatus::Ok);
     EXPECT_EQ(line, "b");
     EXPECT_EQ(get_line(in, wire.io(), 100, false, 100ms, line), LineStatus::Invalid);  // NUL
@@ -78,7 +79,8 @@ TEST(RequestHead, FieldsCombinedInOrder)
     const auto rd = read_head("GET / HTTP/1.1\r\n\r\n\r\nignored", {}, true);
     EXPECT_EQ(rd.head.outcome, HeadOutcome::Request);
 
-    const auto r2 = read_head("\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\nX-A: 1\r\nX-B:  2  \r\nx-a: 3\r\n\r\n");
+    const auto r2 =
+        read_head("\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\nX-A: 1\r\nX-B:  2  \r\nx-a: 3\r\n\r\n");
     ASSERT_EQ(r2.head.outcome, HeadOutcome::Request);
     const auto& f = r2.r.headers_in.fields();
     ASSERT_EQ(f.size(), 3u);
@@ -121,15 +123,18 @@ TEST(RequestHead, FieldErrorsAndNotes)
     small.fields = 2;
     auto rd = read_head("GET / HTTP/1.1\r\nX: " + std::string(40, 'a') + "\r\n\r\n", small);
     EXPECT_EQ(rd.r.status, 400);
-    EXPECT_EQ(rd.r.notes.get("error-notes"), "Size of a request header field exceeds server limit.");
+    EXPECT_EQ(rd.r.notes.get("error-notes"),
+              "Size of a request header field exceeds server limit.");
 
     rd = read_head("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", small);
     EXPECT_EQ(rd.r.status, 400);
-    EXPECT_EQ(rd.r.notes.get("error-notes"), "The number of request header fields exceeds this server's limit.");
+    EXPECT_EQ(rd.r.notes.get("error-notes"),
+              "The number of request header fields exceeds this server's limit.");
 
     rd = read_head("GET / HTTP/1.1\r\nX: 0123456789\r\nX: 0123456789\r\n\r\n", small);
     EXPECT_EQ(rd.r.status, 400);  // combined, the value is over the limit
-    EXPECT_EQ(rd.r.notes.get("error-notes"), "Size of a request header field exceeds server limit.");
+    EXPECT_EQ(rd.r.notes.get("error-notes"),
+              "Size of a request header field exceeds server limit.");
 
     rd = read_head("GET / HTTP/1.1\r\nHost: a\r\n");  // EOF in the fields
     EXPECT_EQ(rd.r.status, 400);
@@ -151,7 +156,8 @@ TEST(RequestHead, Framing)
         rd = read_head(std::string("POST / HTTP/1.1\r\nTransfer-Encoding: ") + te + "\r\n\r\n");
         EXPECT_EQ(rd.r.status, 400) << te;
     }
-    rd = read_head("POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
+    rd = read_head(
+        "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
     ASSERT_EQ(rd.head.outcome, HeadOutcome::Request);
     EXPECT_TRUE(rd.r.request_chunked);
     EXPECT_FALSE(rd.r.request_body_length);
@@ -206,14 +212,14 @@ TEST(FieldReader, FoldingAndSyntax)
     auto [rc, h] = run({"A: one", "  two", "\tthree"});
     EXPECT_EQ(rc, 0);
     EXPECT_EQ(h.get("A"), "one two three");
-    EXPECT_EQ(run({" A: one"}).first, 400);             // folding first
-    EXPECT_EQ(run({"A: one", "   "}).first, 400);      // an empty fold
+    EXPECT_EQ(run({" A: one"}).first, 400);        // folding first
+    EXPECT_EQ(run({"A: one", "   "}).first, 400);  // an empty fold
     EXPECT_EQ(run({"A: " + std::string(30, 'a'), " " + std::string(10, 'b')}).first, 400);
     EXPECT_EQ(run({"NoColon"}).first, 400);
     EXPECT_EQ(run({": v"}).first, 400);
     EXPECT_EQ(run({"A : v"}).first, 400);
     EXPECT_EQ(run({"A@B: v"}).first, 400);
-    EXPECT_EQ(run({"A@B: v"}, false).first, 0);         // Unsafe: any visible name
+    EXPECT_EQ(run({"A@B: v"}, false).first, 0);  // Unsafe: any visible name
     EXPECT_EQ(run({"A B: v"}, false).first, 400);
     EXPECT_EQ(run({"A: a\x01"}).first, 400);
     EXPECT_EQ(run({"A: a\x01"}, false).first, 0);

@@ -34,9 +34,10 @@ TEST(ResponseHead, OrderAndLength)
     r.body.emplace_back(std::string("hello"));
     KeepAliveState ka;
     const ResponseHead h = make_response_head(r, ka, settings());
-    EXPECT_EQ(h.bytes, "HTTP/1.1 200 OK\r\nDate: Tue, 14 Nov 2023 22:13:20 GMT\r\nServer: Apache\r\n"
-                       "X-Err: 1\r\nLast-Modified: x\r\nETag: \"e\"\r\nContent-Length: 5\r\n"
-                       "Content-Type: text/plain\r\n\r\n");
+    EXPECT_EQ(h.bytes,
+              "HTTP/1.1 200 OK\r\nDate: Tue, 14 Nov 2023 22:13:20 GMT\r\nServer: Apache\r\n"
+              "X-Err: 1\r\nLast-Modified: x\r\nETag: \"e\"\r\nContent-Length: 5\r\n"
+              "Content-Type: text/plain\r\n\r\n");
     EXPECT_TRUE(h.keep_alive);
     EXPECT_EQ(h.framing, Framing::Length);
     EXPECT_EQ(ka.keepalives, 1);
@@ -49,8 +50,10 @@ TEST(ResponseHead, Http10KeepAliveAndMax)
     KeepAliveState ka;
     ka.keepalives = 98;
     ResponseHead h = make_response_head(r, ka, settings());
-    EXPECT_NE(h.bytes.find("Content-Length: 0\r\nKeep-Alive: timeout=5, max=2\r\nConnection: Keep-Alive\r\n"),
-              std::string::npos)
+    EXPECT_NE(
+        h.bytes.find(
+            "Content-Length: 0\r\nKeep-Alive: timeout=5, max=2\r\nConnection: Keep-Alive\r\n"),
+        std::string::npos)
         << h.bytes;
     EXPECT_TRUE(h.keep_alive);
 
@@ -94,7 +97,8 @@ TEST(ResponseHead, HeadAndBodilessStatuses)
     head.header_only = true;
     KeepAliveState ka;
     ResponseHead h = make_response_head(head, ka, settings());
-    EXPECT_EQ(h.bytes.find("Content-Length"), std::string::npos);  // a zero length is dropped on HEAD
+    EXPECT_EQ(h.bytes.find("Content-Length"),
+              std::string::npos);  // a zero length is dropped on HEAD
     EXPECT_FALSE(h.send_body);
 
     Request not_modified = request();
@@ -102,7 +106,9 @@ TEST(ResponseHead, HeadAndBodilessStatuses)
     not_modified.content_type = "text/html";
     not_modified.headers_out.add("Content-Length", "10");
     h = make_response_head(not_modified, ka, settings());
-    EXPECT_EQ(h.bytes, "HTTP/1.1 304 Not Modified\r\nDate: Tue, 14 Nov 2023 22:13:20 GMT\r\nServer: Apache\r\n\r\n");
+    EXPECT_EQ(h.bytes,
+              "HTTP/1.1 304 Not Modified\r\nDate: Tue, 14 Nov 2023 22:13:20 GMT\r\nServer: "
+              "Apache\r\n\r\n");
 }
 
 TEST(ResponseHead, UnknownLengthIsChunkedOnHttp11)
@@ -113,7 +119,8 @@ TEST(ResponseHead, UnknownLengthIsChunkedOnHttp11)
     KeepAliveState ka;
     ResponseHead h = make_response_head(r, ka, settings());
     EXPECT_EQ(h.framing, Framing::Chunked);
-    EXPECT_NE(h.bytes.find("Transfer-Encoding: chunked\r\nContent-Type: message/http\r\n"), std::string::npos);
+    EXPECT_NE(h.bytes.find("Transfer-Encoding: chunked\r\nContent-Type: message/http\r\n"),
+              std::string::npos);
     EXPECT_TRUE(h.keep_alive);
 
     Request r10 = request(1000);
@@ -143,13 +150,16 @@ TEST(ResponseHead, VaryCombined)
     r.headers_out.add("Vary", "ACCEPT,user-agent");
     KeepAliveState ka;
     const ResponseHead h = make_response_head(r, ka, settings());
-    EXPECT_NE(h.bytes.find("Vary: accept,Accept-Language,user-agent\r\nX: 1\r\n"), std::string::npos) << h.bytes;
+    EXPECT_NE(h.bytes.find("Vary: accept,Accept-Language,user-agent\r\nX: 1\r\n"),
+              std::string::npos)
+        << h.bytes;
 }
 
 TEST(HttpDate, Format)
 {
     EXPECT_EQ(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
-    EXPECT_EQ(recent_http_date(std::int64_t{1700000000} * 1000000 + 999999), "Tue, 14 Nov 2023 22:13:20 GMT");
+    EXPECT_EQ(recent_http_date(std::int64_t{1700000000} * 1000000 + 999999),
+              "Tue, 14 Nov 2023 22:13:20 GMT");
 }
 
 TEST(ServerBanner, ServerTokens)

@@ -32,10 +32,7 @@ public:
     // The client writes.
     void send(const std::string& bytes) { (void)::write(fds_[1], bytes.data(), bytes.size()); }
     // The client half-closes.
-    void close_client()
-    {
-        ::shutdown(fds_[1], SHUT_WR);
-    }
+    void close_client() { ::shutdown(fds_[1], SHUT_WR); }
     // What the server wrote so far (non-blocking).
     std::string received()
     {
