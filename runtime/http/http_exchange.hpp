@@ -25,6 +25,8 @@ public:
     // Bytes of a next (pipelined) request are already here.
     bool pending() const { return !in_.view().empty(); }
     int keepalives() const { return ka_.keepalives; }
+    // Bytes of requests taken from the connection so far (mod_logio %I).
+    std::uint64_t bytes_consumed() const { return in_.consumed_total; }
 
     // ap_read_request up to the checks that need the virtual host: r is
     // filled (and given its body input). On HeadOutcome::Error, r.status is

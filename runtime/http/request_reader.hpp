@@ -21,9 +21,14 @@ namespace feather::runtime {
 struct InputBuffer {
     std::string data;
     std::size_t pos = 0;
+    std::uint64_t consumed_total = 0;  // bytes taken from the connection (mod_logio %I)
 
     std::string_view view() const { return std::string_view(data).substr(pos); }
-    void consume(std::size_t n) { pos += n; }
+    void consume(std::size_t n)
+    {
+        pos += n;
+        consumed_total += n;
+    }
     void compact()
     {
         if (pos > 0) {
