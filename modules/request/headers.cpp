@@ -23,7 +23,17 @@ std::optional<std::string_view> Headers::get(std::string_view name) const
 
 void Headers::set(std::string_view name, std::string_view value)
 {
-    unset(name);
+    // apr_table_set: the first field keeps its place (and its name's case)
+    // and takes the value; the others go.
+    for (auto it = fields_.begin(); it != fields_.end(); ++it) {
+        if (iequal(it->name, name)) {
+            it->value = std::string(value);
+            fields_.erase(std::remove_if(std::next(it), fields_.end(),
+                                         [&](const Field& f) { return iequal(f.name, name); }),
+                          fields_.end());
+            return;
+        }
+    }
     fields_.push_back({std::string(name), std::string(value)});
 }
 

@@ -19,7 +19,8 @@ public:
     // The first field named `name`.
     std::optional<std::string_view> get(std::string_view name) const;
     bool has(std::string_view name) const { return get(name).has_value(); }
-    // Replaces every `name` field with one.
+    // Replaces every `name` field with one, where the first one was
+    // (apr_table_set).
     void set(std::string_view name, std::string_view value);
     // Appends a field (apr_table_add).
     void add(std::string_view name, std::string_view value);

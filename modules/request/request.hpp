@@ -20,6 +20,7 @@ namespace feather {
 
 struct DirConfigSet;
 struct ModuleStates;
+class RequestInput;
 class RequestServices;
 
 // What the connection knows; shared by the requests made on it.
@@ -35,6 +36,7 @@ struct ConnectionInfo {
     bool double_reverse_checked = false;
     bool double_reverse_ok = false;
     bool aborted = false;
+    bool keepalive_closed = false;            // conn_rec keepalive == AP_CONN_CLOSE: no more requests
     std::uint64_t bytes_in = 0;               // mod_logio %I
     std::uint64_t bytes_out = 0;              // mod_logio %O
 };
@@ -81,6 +83,7 @@ struct Request {
     std::optional<std::uint64_t> request_body_length;  // Content-Length of the request
     bool request_chunked = false;
     bool expecting_100 = false;
+    RequestInput* input = nullptr;  // the body (modules/request/request_input.hpp); none in subrequests
 
     // --- the server and its configuration ---------------------------------
     std::size_t server_index = 0;
@@ -113,6 +116,7 @@ struct Request {
     Headers subprocess_env;                         // environment (SetEnv, env= conditions)
     Headers notes;                                  // between modules
     std::vector<BodyPart> body;
+    bool unknown_length = false;                    // no Content-Length: chunked on HTTP/1.1 (TRACE)
     std::int64_t mtime_us = 0;                      // for Last-Modified and conditionals
     bool no_cache = false;
     std::uint64_t bytes_sent = 0;                   // body bytes sent (%B)

@@ -8,6 +8,7 @@
 #include "modules/core/methods.hpp"
 #include "modules/request/request.hpp"
 #include "modules/request/services.hpp"
+#include "runtime/http/options_trace.hpp"
 #include "runtime/http/section_walk.hpp"
 
 namespace feather::runtime {
@@ -17,7 +18,7 @@ namespace {
 // core_translate: DocumentRoot + URI.
 Verdict core_translate(Request& r)
 {
-    if (r.uri.empty() || r.uri.front() != '/') {
+    if (r.uri.empty() || (r.uri.front() != '/' && r.uri != "*")) {
         return Verdict::http(400);
     }
     const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
@@ -47,10 +48,8 @@ Verdict default_handler(Request& r)
     if (!r.handler.empty() && r.handler != "default-handler" && r.handler.find('/') == std::string::npos) {
         return Verdict::declined();
     }
-    if (r.method_number != mod::core::kMethodGet && r.method_number != mod::core::kMethodPost) {
-        r.allowed |= (std::int64_t{1} << mod::core::kMethodGet) | (std::int64_t{1} << mod::core::kMethodPost) |
-                     (std::int64_t{1} << mod::core::kMethodOptions);
-        return Verdict::http(405);
+    if (const auto answered = default_handler_methods(r)) {
+        return *answered;
     }
     if (!r.finfo) {
         return Verdict::http(404);

@@ -23,8 +23,11 @@ bool status_drops_connection(int status);
 // charset rules. `recursive_error` is the status of a failed ErrorDocument.
 void make_canned_error_response(Request& r, int recursive_error);
 
-// The ErrorDocument value as httpd's ap_response_code_string returns it: ""
-// for "default", text with its leading '"', a local path or a URL.
+// The ErrorDocument value as httpd's ap_response_code_string returns it for
+// r (its ap_expr evaluated): "" for "default", text with its leading '"', a
+// local path or a URL.
+std::string error_document_text(const mod::core::ErrorDocument& doc, const Request& r);
+// The same with only the literal parts (no request at hand).
 std::string error_document_text(const mod::core::ErrorDocument& doc);
 
 }  // namespace feather::runtime

@@ -4,14 +4,13 @@
 #include "modules/config_sets.hpp"
 #include "runtime/conn/socket_io.hpp"
 #include "runtime/http/core_hooks.hpp"
+#include "runtime/http/http_exchange.hpp"
+#include "runtime/http/options_trace.hpp"
 #include "runtime/http/pipeline.hpp"
-#include "runtime/http/request_body.hpp"
-#include "runtime/http/request_reader.hpp"
 #include "runtime/http/vhost_select.hpp"
-#include "runtime/log/piped_logs.hpp"
 #include "runtime/build_info.hpp"
+#include "runtime/log/piped_logs.hpp"
 #include "runtime/scoreboard/scoreboard.hpp"
-#include "runtime/http/response_writer.hpp"
 #include "runtime/process/child_control.hpp"
 
 namespace feather::runtime {
@@ -50,17 +49,6 @@ private:
     VhostSelector vhosts_;
     bool extended_;
 };
-
-HeadLimits head_limits(const directives::ServerConfig& s)
-{
-    const auto& core = get<mod::core::CoreServerConfig>(*s.modules);
-    HeadLimits l;
-    l.request_line = static_cast<std::size_t>(core.limit_req_line.get_or(mod::core::kDefaultLimitRequestLine));
-    l.field_size = static_cast<std::size_t>(core.limit_req_fieldsize.get_or(mod::core::kDefaultLimitRequestFieldsize));
-    l.fields = core.limit_req_fields.get_or(mod::core::kDefaultLimitRequestFields);
-    l.timeout = duration_cast<milliseconds>(core.timeout.get_or(std::chrono::seconds(60)));
-    return l;
-}
 
 ProtocolSettings protocol_settings(const directives::Config& config, const directives::ServerConfig& s,
                                    bool stopping)
@@ -113,20 +101,19 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
     info.id = conn.id;
 
     SocketIo io(conn.fd, control.wake_fd());
-    InputBuffer in;
-    KeepAliveState ka;
+    HttpExchange exchange(io);
     WorkerScore& score = slot.score();
     score.conn_count.store(0, std::memory_order_relaxed);
     score.conn_bytes.store(0, std::memory_order_relaxed);
     const std::size_t base_server = vhosts_.for_connection(info.local_ip, info.local_port);
 
     while (true) {
-        const bool first = ka.keepalives == 0;
+        const bool first = exchange.keepalives() == 0;
         const auto& server = config_->servers[base_server];
-        if (in.view().empty()) {
+        if (!exchange.pending()) {
             slot.set_status(first ? WorkerStatus::BusyRead : WorkerStatus::BusyKeepalive);
             const auto& http = get<mod::http::HttpServerConfig>(*server.modules);
-            const milliseconds wait = first ? head_limits(server).timeout
+            const milliseconds wait = first ? head_limits_of(*config_, server).timeout
                                             : duration_cast<milliseconds>(
                                                   http.keep_alive_timeout.get_or(std::chrono::seconds(5)));
             // Between requests a graceful stop ends the wait; the first
@@ -139,12 +126,12 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         Request r;
         r.connection = &info;
         r.request_time_us = now_us();
-        const std::uint64_t consumed_before = in.consumed_total;
+        const std::uint64_t consumed_before = exchange.bytes_consumed();
         if (extended_) {
             score.start_time_us.store(r.request_time_us, std::memory_order_relaxed);
         }
-        const HeadOutcome outcome = read_request_head(in, io, head_limits(server), r);
-        if (outcome == HeadOutcome::Closed) {
+        const Head head = exchange.read_head(r, *config_, server);
+        if (head.outcome == HeadOutcome::Closed) {
             if (r.status == 408 && first) {
                 pipeline_->attach(r, base_server);
                 slot.set_status(WorkerStatus::BusyLog);
@@ -157,41 +144,33 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             record_extended(slot, r, *config_);
         }
         slot.set_status(WorkerStatus::BusyWrite);
-        if (outcome == HeadOutcome::Error) {
+        if (head.outcome == HeadOutcome::Error) {
             const int status = r.status;
             r.status = 200;
-            ka.close = true;
             pipeline_->die(status, r);
         } else {
+            // ap_check_request_header: the host (and with it the virtual
+            // host) first, then Expect and the scheme.
             const HostCheck host = vhosts_.check_request_host(base_server, r);
             pipeline_->attach(r, host.server);
-            if (r.notes.has("feather-close")) {
-                ka.close = true;
-            }
-            if (host.status != 0) {
-                pipeline_->die(host.status, r);
-            } else if (const auto expect = r.headers_in.get("Expect"); expect && !expect->empty()) {
-                if (iequal(*expect, "100-continue")) {
-                    r.expecting_100 = true;
-                    pipeline_->process(r);
-                } else {
-                    pipeline_->die(417, r);
-                }
+            if (const int status = exchange.check(r, head, host.status)) {
+                pipeline_->die(status, r);
             } else {
                 pipeline_->process(r);
             }
         }
+        // What is left of the request body goes before the answer; a broken
+        // body replaces the answer.
+        if (const int status = exchange.finish(r)) {
+            pipeline_->die(status, r);
+        }
+        r.bytes_in = exchange.bytes_consumed() - consumed_before;
         const bool stopping = control.stopping();
         const std::uint64_t written_before = io.bytes_written();
         r.first_byte_us = now_us();
-        bool keep = send_response(r, io, ka, protocol_settings(*config_, config_->servers[r.server_index], stopping));
+        const bool keep = exchange.send(r, protocol_settings(*config_, config_->servers[r.server_index], stopping));
         r.bytes_out = io.bytes_written() - written_before;
-        info.keepalives = ka.keepalives;
         info.keepalive = keep;
-        if (keep && (r.request_body_length || r.request_chunked)) {
-            keep = discard_request_body(in, io, r, head_limits(server).timeout);
-        }
-        r.bytes_in = in.consumed_total - consumed_before;
         slot.set_status(WorkerStatus::BusyLog);
         pipeline_->log_transaction(r);
         record_request(slot, r);
@@ -233,7 +212,7 @@ std::shared_ptr<ConnectionServer> make_http_engine(const Generation& gen, std::s
             return nullptr;
         }
     }
-    const ModuleHooks core[] = {core_hooks()};
+    const ModuleHooks core[] = {core_hooks(), http_core_hooks()};
     auto hooks = std::make_shared<HookTable>(*gen.config, core, mod::all_module_hooks());
     ServerFacts facts;
     facts.description = server_banner(mod::core::ServerTokens::Full);

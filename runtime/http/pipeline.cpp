@@ -252,22 +252,26 @@ void Pipeline::die(int type, Request& r)
         log(r, ModuleId::Core, LogLevel::Error, "AH01579: Invalid response status " + std::to_string(type));
         type = 500;
     }
-    // A failure while serving an ErrorDocument reports the original error.
-    int recursive = 0;
+    // ap_die(type, r) is ap_die_r(type, r, r->status): a request that
+    // already carries an error (an ErrorDocument's redirect inherits it)
+    // reports the first error, with this one as the "Additionally" line.
+    int recursive = r.status != 200 ? r.status : 0;
     Request* first = &r;
-    if (r.prev != nullptr && r.is_internal_redirect && r.prev->status != 200) {
-        recursive = type;
+    if (recursive != 0) {
         while (first->prev != nullptr && first->prev->status != 200) {
             first = first->prev;
         }
     }
-    r.status = type;
     std::string custom;
     if (recursive == 0 && r.per_dir) {
         const auto& docs = get<mod::core::CoreDirConfig>(*r.per_dir).error_documents;
         if (const auto it = docs.find(type); it != docs.end()) {
-            custom = error_document_text(it->second);
+            custom = error_document_text(it->second, r);
         }
+    }
+    r.status = type;
+    if (r.connection != nullptr && status_drops_connection(type)) {
+        r.connection->keepalive_closed = true;
     }
     if (!custom.empty() && custom.front() != '"') {
         if (has_scheme(custom)) {
@@ -404,6 +408,11 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     next.is_internal_redirect = true;
     next.request_time_us = r.request_time_us;
     next.the_request = r.the_request;
+    next.status = r.status;  // an ErrorDocument answers with the error's status
+    next.allowed = r.allowed;
+    next.expecting_100 = r.expecting_100;
+    next.no_cache = r.no_cache;
+    next.input = r.input;    // the body is read once, by whichever request
     next.method = r.method;
     next.method_number = r.method_number;
     next.header_only = r.header_only;
@@ -440,6 +449,8 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     r.content_languages = next.content_languages;
     r.mtime_us = next.mtime_us;
     r.bytes_sent = next.bytes_sent;
+    r.expecting_100 = next.expecting_100;
+    r.unknown_length = next.unknown_length;
     r.filename = next.filename;
 }
 

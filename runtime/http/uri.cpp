@@ -62,6 +62,9 @@ bool normalize_path(std::string& path, unsigned flags)
     if (path.empty()) {
         return true;
     }
+    if (path == "*") {
+        return true;  // "OPTIONS *"
+    }
     if (path.front() != '/' && !(flags & kNormalizeAllowRelative)) {
         return false;
     }
@@ -151,7 +154,7 @@ int unescape_url(std::string& path, unsigned flags)
             bad_slash = true;
             out.push_back(decoded);
         } else if (decoded == '\0') {
-            bad = true;
+            bad_slash = true;  // ap_unescape_url: a bad path (404), not a bad escape
             out.push_back(decoded);
         } else if ((flags & kUnescapeKeepUnreserved) && is_unreserved(static_cast<unsigned char>(decoded))) {
             // already decoded by normalize_path; a literal "%2e" left here

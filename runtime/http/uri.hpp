@@ -29,7 +29,7 @@ enum UnescapeFlags : unsigned {
     kUnescapeKeepSlashes = 2,     // %2F stays encoded
     kUnescapeKeepUnreserved = 4,
 };
-// ap_unescape_url_ex: 0, 400 (bad escape or %00) or 404 (%2F forbidden).
+// ap_unescape_url_ex: 0, 400 (bad escape) or 404 (%00, %2F forbidden).
 int unescape_url(std::string& path, unsigned flags);
 
 }  // namespace feather::runtime
