@@ -1,0 +1,161 @@
+#include "runtime/http/default_handler.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+
+#include "modules/config_sets.hpp"
+#include "modules/core/methods.hpp"
+#include "modules/request/request.hpp"
+#include "modules/request/services.hpp"
+#include "runtime/http/byterange.hpp"
+#include "runtime/http/conditional.hpp"
+#include "runtime/http/etag.hpp"
+#include "runtime/http/file_digest.hpp"
+#include "runtime/http/response_meta.hpp"
+
+namespace feather::runtime {
+
+namespace {
+
+using namespace mod::core;
+
+void log(const Request& r, LogLevel level, const std::string& text, int os_error = 0)
+{
+    if (r.services != nullptr) {
+        r.services->log(r, ModuleId::Core, level, text, os_error);
+    }
+}
+
+// ap_send_http_options's Allow: the methods r.allowed holds, in httpd's
+// order, plus TRACE unless TraceEnable Off.
+std::string allow_list(const Request& r)
+{
+    static constexpr std::pair<int, const char*> kNames[] = {
+        {kMethodGet, "GET"},           {kMethodPut, "PUT"},
+        {kMethodPost, "POST"},         {kMethodDelete, "DELETE"},
+        {kMethodConnect, "CONNECT"},   {kMethodOptions, "OPTIONS"},
+        {kMethodTrace, "TRACE"},       {kMethodPatch, "PATCH"},
+        {kMethodPropfind, "PROPFIND"}, {kMethodProppatch, "PROPPATCH"},
+        {kMethodMkcol, "MKCOL"},       {kMethodCopy, "COPY"},
+        {kMethodMove, "MOVE"},         {kMethodLock, "LOCK"},
+        {kMethodUnlock, "UNLOCK"},
+    };
+    std::string out;
+    auto add = [&](const char* name) {
+        if (!out.empty()) {
+            out.push_back(',');
+        }
+        out += name;
+    };
+    const auto& core = get<CoreServerConfig>(*r.server->modules);
+    const bool trace = core.trace_enable.get_or(TraceEnable::On) != TraceEnable::Off;
+    for (const auto& [number, name] : kNames) {
+        if (number == kMethodTrace) {
+            continue;
+        }
+        if (r.allowed & (std::int64_t{1} << number)) {
+            add(name);
+            if (number == kMethodGet) {
+                add("HEAD");
+            }
+        }
+    }
+    if (trace) {
+        add("TRACE");
+    }
+    return out;
+}
+
+}  // namespace
+
+Verdict default_handler(Request& r)
+{
+    // ap_allow_standard_methods(MERGE_ALLOW, GET, OPTIONS, POST)
+    r.allowed |= method_bit(kMethodGet) | method_bit(kMethodOptions) | method_bit(kMethodPost);
+
+    if (r.method_number == kMethodGet || r.method_number == kMethodPost) {
+        if (!r.finfo) {
+            log(r, LogLevel::Info, "AH00128: File does not exist: " + r.filename + r.path_info);
+            return Verdict::http(404);
+        }
+        if (S_ISDIR(r.finfo->st_mode)) {
+            log(r, LogLevel::Info, "AH00129: Attempt to serve directory: " + r.filename);
+            return Verdict::http(404);
+        }
+        // Path info is refused unless AcceptPathInfo On (or a module) took it.
+        if (!(r.used_path_info_set && r.used_path_info) && !r.path_info.empty()) {
+            log(r, LogLevel::Info, "AH00130: File does not exist: " + r.filename + r.path_info);
+            return Verdict::http(404);
+        }
+        // POST gets the file too: httpd's deliver_script is always on.
+
+        auto file = std::make_shared<OpenFile>();
+        file->fd = ::open(r.filename.c_str(), O_RDONLY | O_CLOEXEC);
+        if (file->fd < 0) {
+            log(r, LogLevel::Error, "AH00132: file permissions deny server access: " + r.filename,
+                errno);
+            return Verdict::http(403);
+        }
+        file->st = *r.finfo;
+        file->path = r.filename;
+
+        const auto& conf = get<CoreDirConfig>(*r.per_dir);
+        update_mtime(r, mtime_us_of(*r.finfo));
+        set_last_modified(r);
+        set_etag(r, file->fd);
+        set_accept_ranges(r);
+        set_content_length(r, static_cast<std::uint64_t>(r.finfo->st_size));
+        if (conf.content_digest.get_or(false)) {
+            if (auto md5 = file_digest_base64(file->fd, DigestKind::Md5)) {
+                set_header_in_place(r.headers_out, "Content-MD5", *md5);
+            }
+        }
+
+        if (const int status = meets_conditions(r)) {
+            // Sent as is, with the validators and an empty body: httpd's
+            // content-length filter counts 0 bytes (HEAD keeps the file's
+            // length), and a 304 carries no Content-Length.
+            r.status = status;
+            if (status == 304) {
+                r.headers_out.unset("Content-Length");
+            } else if (!r.header_only) {
+                set_content_length(r, 0);
+            }
+            return Verdict::ok();
+        }
+        if (r.finfo->st_size > 0) {
+            r.body.emplace_back(FileRange{file, 0, static_cast<std::uint64_t>(r.finfo->st_size)});
+        }
+        // httpd's byterange filter runs on the handler's output.
+        if (const int status = apply_byteranges(r)) {
+            r.body.clear();
+            return Verdict::http(status);
+        }
+        return Verdict::ok();
+    }
+
+    if (r.method_number == kMethodInvalid) {
+        const bool ssl = r.the_request.size() > 1 && r.the_request[0] == 0x16 &&
+                         (r.the_request[1] == 0x2 || r.the_request[1] == 0x3);
+        if (ssl) {
+            log(r, LogLevel::Error,
+                "AH00134: Invalid method in request " + r.the_request +
+                    " - possible attempt to establish SSL connection on non-SSL port");
+        } else {
+            log(r, LogLevel::Error, "AH00135: Invalid method in request " + r.the_request);
+        }
+        return Verdict::http(501);
+    }
+    if (r.method_number == kMethodOptions) {
+        if (r.assbackwards) {
+            return Verdict::declined();
+        }
+        set_header_in_place(r.headers_out, "Allow", allow_list(r));
+        return Verdict::ok();
+    }
+    return Verdict::http(405);
+}
+
+}  // namespace feather::runtime
