@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <optional>
 
 #include "modules/config_sets.hpp"
 #include "modules/core/methods.hpp"
@@ -68,74 +69,18 @@ std::string allow_list(const Request& r)
     return out;
 }
 
-}  // namespace
-
-Verdict default_handler(Request& r)
+// Every method but GET and POST (HEAD is GET): 501 for an unknown one,
+// the Allow list for OPTIONS, 405 for the rest. nullopt: serve the file.
+// The protocol layer's default_handler_methods (options_trace.hpp) does the
+// same and discards the request body first: once both are merged, that one
+// replaces this.
+std::optional<Verdict> answer_methods(Request& r)
 {
     // ap_allow_standard_methods(MERGE_ALLOW, GET, OPTIONS, POST)
     r.allowed |= method_bit(kMethodGet) | method_bit(kMethodOptions) | method_bit(kMethodPost);
-
     if (r.method_number == kMethodGet || r.method_number == kMethodPost) {
-        if (!r.finfo) {
-            log(r, LogLevel::Info, "AH00128: File does not exist: " + r.filename + r.path_info);
-            return Verdict::http(404);
-        }
-        if (S_ISDIR(r.finfo->st_mode)) {
-            log(r, LogLevel::Info, "AH00129: Attempt to serve directory: " + r.filename);
-            return Verdict::http(404);
-        }
-        // Path info is refused unless AcceptPathInfo On (or a module) took it.
-        if (!(r.used_path_info_set && r.used_path_info) && !r.path_info.empty()) {
-            log(r, LogLevel::Info, "AH00130: File does not exist: " + r.filename + r.path_info);
-            return Verdict::http(404);
-        }
-        // POST gets the file too: httpd's deliver_script is always on.
-
-        auto file = std::make_shared<OpenFile>();
-        file->fd = ::open(r.filename.c_str(), O_RDONLY | O_CLOEXEC);
-        if (file->fd < 0) {
-            log(r, LogLevel::Error, "AH00132: file permissions deny server access: " + r.filename,
-                errno);
-            return Verdict::http(403);
-        }
-        file->st = *r.finfo;
-        file->path = r.filename;
-
-        const auto& conf = get<CoreDirConfig>(*r.per_dir);
-        update_mtime(r, mtime_us_of(*r.finfo));
-        set_last_modified(r);
-        set_etag(r, file->fd);
-        set_accept_ranges(r);
-        set_content_length(r, static_cast<std::uint64_t>(r.finfo->st_size));
-        if (conf.content_digest.get_or(false)) {
-            if (auto md5 = file_digest_base64(file->fd, DigestKind::Md5)) {
-                set_header_in_place(r.headers_out, "Content-MD5", *md5);
-            }
-        }
-
-        if (const int status = meets_conditions(r)) {
-            // Sent as is, with the validators and an empty body: httpd's
-            // content-length filter counts 0 bytes (HEAD keeps the file's
-            // length), and a 304 carries no Content-Length.
-            r.status = status;
-            if (status == 304) {
-                r.headers_out.unset("Content-Length");
-            } else if (!r.header_only) {
-                set_content_length(r, 0);
-            }
-            return Verdict::ok();
-        }
-        if (r.finfo->st_size > 0) {
-            r.body.emplace_back(FileRange{file, 0, static_cast<std::uint64_t>(r.finfo->st_size)});
-        }
-        // httpd's byterange filter runs on the handler's output.
-        if (const int status = apply_byteranges(r)) {
-            r.body.clear();
-            return Verdict::http(status);
-        }
-        return Verdict::ok();
+        return std::nullopt;
     }
-
     if (r.method_number == kMethodInvalid) {
         const bool ssl = r.the_request.size() > 1 && r.the_request[0] == 0x16 &&
                          (r.the_request[1] == 0x2 || r.the_request[1] == 0x3);
@@ -156,6 +101,77 @@ Verdict default_handler(Request& r)
         return Verdict::ok();
     }
     return Verdict::http(405);
+}
+
+}  // namespace
+
+Verdict default_handler(Request& r)
+{
+    if (const auto answered = answer_methods(r)) {
+        return *answered;
+    }
+    if (!r.finfo) {
+        log(r, LogLevel::Info, "AH00128: File does not exist: " + r.filename + r.path_info);
+        return Verdict::http(404);
+    }
+    if (S_ISDIR(r.finfo->st_mode)) {
+        log(r, LogLevel::Info, "AH00129: Attempt to serve directory: " + r.filename);
+        return Verdict::http(404);
+    }
+    // Path info is refused unless AcceptPathInfo On (or a module) took it.
+    if (!(r.used_path_info_set && r.used_path_info) && !r.path_info.empty()) {
+        log(r, LogLevel::Info, "AH00130: File does not exist: " + r.filename + r.path_info);
+        return Verdict::http(404);
+    }
+    // POST gets the file too: httpd's deliver_script is always on.
+
+    auto file = std::make_shared<OpenFile>();
+    file->fd = ::open(r.filename.c_str(), O_RDONLY | O_CLOEXEC);
+    if (file->fd < 0) {
+        log(r, LogLevel::Error, "AH00132: file permissions deny server access: " + r.filename,
+            errno);
+        return Verdict::http(403);
+    }
+    file->st = *r.finfo;
+    file->path = r.filename;
+
+    const auto& conf = get<CoreDirConfig>(*r.per_dir);
+    update_mtime(r, mtime_us_of(*r.finfo));
+    set_last_modified(r);
+    set_etag(r, file->fd);
+    set_accept_ranges(r);
+    set_content_length(r, static_cast<std::uint64_t>(r.finfo->st_size));
+    if (conf.content_digest.get_or(false)) {
+        if (auto md5 = file_digest_base64(file->fd, DigestKind::Md5)) {
+            set_header_in_place(r.headers_out, "Content-MD5", *md5);
+        }
+    }
+
+    if (const int status = meets_conditions(r)) {
+        // Sent as is, with the validators and an empty body: httpd's
+        // content-length filter counts 0 bytes (HEAD keeps the file's
+        // length), and a 304 carries no Content-Length.
+        r.status = status;
+        if (status == 304) {
+            r.headers_out.unset("Content-Length");
+        } else if (!r.header_only) {
+            set_content_length(r, 0);
+        }
+        return Verdict::ok();
+    }
+    if (r.finfo->st_size > 0) {
+        r.body.emplace_back(FileRange{file, 0, static_cast<std::uint64_t>(r.finfo->st_size)});
+    }
+    // httpd's byterange filter runs on the handler's output.
+    if (const int status = apply_byteranges(r)) {
+        // httpd sends this 416 page without a length (chunked on HTTP/1.1,
+        // closing otherwise): the error reaches ap_die inside the output
+        // filters. With the protocol layer's Request::unknown_length, set
+        // it here.
+        r.body.clear();
+        return Verdict::http(status);
+    }
+    return Verdict::ok();
 }
 
 }  // namespace feather::runtime

@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "modules/config_sets.hpp"
+#include "runtime/http/merge_memo.hpp"
 #include "runtime/http/uri.hpp"
 
 namespace feather::runtime {
@@ -47,7 +48,7 @@ bool regex_section_matches(const mod::core::Section& s, std::string_view subject
 void SectionMerge::add(const std::shared_ptr<DirConfigSet>& section)
 {
     if (merged_) {
-        merged_ = std::make_shared<const DirConfigSet>(merge(*merged_, *section));
+        merged_ = merge_memoised(merged_, section);
     } else {
         merged_ = section;
     }
@@ -62,7 +63,7 @@ void SectionMerge::apply(Request& r) const
         r.per_dir = merged_;
         return;
     }
-    r.per_dir = std::make_shared<const DirConfigSet>(merge(*r.per_dir, *merged_));
+    r.per_dir = merge_memoised(r.per_dir, merged_);
 }
 
 int location_walk(Request& r)

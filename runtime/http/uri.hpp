@@ -14,7 +14,7 @@
 namespace feather::runtime {
 
 // apr_uri_t: each part is absent (NULL in APR) or a string, maybe empty.
-struct ParsedUri {
+struct UriParts {
     std::optional<std::string> scheme;
     std::optional<std::string> hostinfo;
     std::optional<std::string> user;
@@ -28,9 +28,9 @@ struct ParsedUri {
 };
 
 // apr_uri_parse; nullopt where APR returns APR_EGENERAL.
-std::optional<ParsedUri> parse_uri(std::string_view uri);
+std::optional<UriParts> split_uri(std::string_view uri);
 // apr_uri_parse_hostinfo (CONNECT's "host:port"); nullopt on error.
-std::optional<ParsedUri> parse_hostinfo(std::string_view hostinfo);
+std::optional<UriParts> split_hostinfo(std::string_view hostinfo);
 
 // ap_parse_uri: fills r.unparsed_uri, r.uri (still %-encoded), r.args and,
 // for an absolute "http:" target (or CONNECT), r.hostname. Reads
@@ -38,7 +38,7 @@ std::optional<ParsedUri> parse_hostinfo(std::string_view hostinfo);
 // cannot be parsed (r.uri is then the target). `parsed` receives the parts
 // (the request reader checks the fragment and user info under
 // HttpProtocolOptions Strict, and the scheme after post_read_request).
-int parse_request_target(Request& r, std::string_view target, ParsedUri* parsed = nullptr);
+int parse_request_target(Request& r, std::string_view target, UriParts* parsed = nullptr);
 
 enum NormalizeFlags : unsigned {
     kNormalizeNotAboveRoot = 1,  // AP_NORMALIZE_NOT_ABOVE_ROOT

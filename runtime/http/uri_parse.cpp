@@ -37,7 +37,7 @@ int default_port_of(const std::optional<std::string>& scheme)
 
 // The host[:port] part of an authority; `host_info` is what sits between
 // "//" (or the user info's '@') and the path.
-bool parse_host_port(std::string_view host_info, ParsedUri& out)
+bool parse_host_port(std::string_view host_info, UriParts& out)
 {
     std::size_t v6_lead = 0;
     std::size_t v6_trail = 0;
@@ -75,7 +75,7 @@ bool parse_host_port(std::string_view host_info, ParsedUri& out)
 }
 
 // The path, query and fragment from `s` on (apr_uri_parse's deal_with_path).
-void parse_path(std::string_view s, ParsedUri& out)
+void parse_path(std::string_view s, UriParts& out)
 {
     const auto stop = s.find_first_of("?#");
     if (stop != 0 && !s.empty()) {
@@ -100,10 +100,10 @@ void parse_path(std::string_view s, ParsedUri& out)
 
 }  // namespace
 
-std::optional<ParsedUri> parse_uri(std::string_view uri)
+std::optional<UriParts> split_uri(std::string_view uri)
 {
     uri = uri.substr(0, uri.find('\0'));
-    ParsedUri out;
+    UriParts out;
     std::string_view rest;
     if (!uri.empty() && uri.front() == '/') {
         // Two leading slashes (not three) start an authority (RFC 3986).
@@ -166,10 +166,10 @@ std::optional<ParsedUri> parse_uri(std::string_view uri)
     return out;
 }
 
-std::optional<ParsedUri> parse_hostinfo(std::string_view hostinfo)
+std::optional<UriParts> split_hostinfo(std::string_view hostinfo)
 {
     hostinfo = hostinfo.substr(0, hostinfo.find('\0'));
-    ParsedUri out;
+    UriParts out;
     out.hostinfo = std::string(hostinfo);
     std::size_t colon;
     if (!hostinfo.empty() && hostinfo.front() == '[') {
@@ -200,7 +200,7 @@ std::optional<ParsedUri> parse_hostinfo(std::string_view hostinfo)
     return out;
 }
 
-int parse_request_target(Request& r, std::string_view target, ParsedUri* parsed)
+int parse_request_target(Request& r, std::string_view target, UriParts* parsed)
 {
     r.unparsed_uri = std::string(target);
     // Not a URI but a path: a leading "//" must not read as an authority.
@@ -208,13 +208,13 @@ int parse_request_target(Request& r, std::string_view target, ParsedUri* parsed)
         target.remove_prefix(1);
     }
     const bool connect = r.method_number == mod::core::kMethodConnect;
-    auto uri = connect ? parse_hostinfo(target) : parse_uri(target);
+    auto uri = connect ? split_hostinfo(target) : split_uri(target);
     if (!uri) {
         r.args.clear();
         r.hostname.clear();
         r.uri = std::string(target.substr(0, target.find('\0')));
         if (parsed != nullptr) {
-            *parsed = ParsedUri{};
+            *parsed = UriParts{};
         }
         return 400;
     }

@@ -114,14 +114,14 @@ TEST(UriNo2Slash, MergesRuns)
 
 TEST(UriParse, Components)
 {
-    auto u = parse_uri("/a/b?x=1&y#frag");
+    auto u = split_uri("/a/b?x=1&y#frag");
     ASSERT_TRUE(u);
     EXPECT_FALSE(u->scheme);
     EXPECT_EQ(u->path, "/a/b");
     EXPECT_EQ(u->query, "x=1&y");
     EXPECT_EQ(u->fragment, "frag");
 
-    u = parse_uri("http://us:pw@Host.example:8080/p?q");
+    u = split_uri("http://us:pw@Host.example:8080/p?q");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->scheme, "http");
     EXPECT_EQ(u->hostinfo, "us:pw@Host.example:8080");
@@ -133,52 +133,52 @@ TEST(UriParse, Components)
     EXPECT_EQ(u->path, "/p");
     EXPECT_EQ(u->query, "q");
 
-    u = parse_uri("http://host");
+    u = split_uri("http://host");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->hostname, "host");
     EXPECT_FALSE(u->path);
 
-    u = parse_uri("http://host:/x");  // an empty port is the scheme's
+    u = split_uri("http://host:/x");  // an empty port is the scheme's
     ASSERT_TRUE(u);
     EXPECT_EQ(u->port_str, "");
     EXPECT_EQ(u->port, 80);
 
-    u = parse_uri("http://[::1]:81/x");
+    u = split_uri("http://[::1]:81/x");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->hostname, "::1");
     EXPECT_EQ(u->port, 81);
 
-    u = parse_uri("http://[::1]/x");
+    u = split_uri("http://[::1]/x");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->hostname, "::1");
     EXPECT_FALSE(u->port_str);
 
-    u = parse_uri("//authority/path");
+    u = split_uri("//authority/path");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->hostname, "authority");
     EXPECT_EQ(u->path, "/path");
 
-    u = parse_uri("*");
+    u = split_uri("*");
     ASSERT_TRUE(u);
     EXPECT_EQ(u->path, "*");
 
-    u = parse_uri("mailto:x");  // a scheme and a relative path
+    u = split_uri("mailto:x");  // a scheme and a relative path
     ASSERT_TRUE(u);
     EXPECT_EQ(u->scheme, "mailto");
     EXPECT_EQ(u->path, "x");
 
-    EXPECT_FALSE(parse_uri("http://host:8x/"));
-    EXPECT_FALSE(parse_uri("http://[::1/"));
-    EXPECT_FALSE(parse_uri("1a:b/c"));  // no scheme: no ':' before the first '/'
-    EXPECT_TRUE(parse_uri("a:b"));
+    EXPECT_FALSE(split_uri("http://host:8x/"));
+    EXPECT_FALSE(split_uri("http://[::1/"));
+    EXPECT_FALSE(split_uri("1a:b/c"));  // no scheme: no ':' before the first '/'
+    EXPECT_TRUE(split_uri("a:b"));
 
-    auto h = parse_hostinfo("example.com:443");
+    auto h = split_hostinfo("example.com:443");
     ASSERT_TRUE(h);
     EXPECT_EQ(h->hostname, "example.com");
     EXPECT_EQ(h->port, 443);
-    EXPECT_FALSE(parse_hostinfo("example.com"));
-    EXPECT_FALSE(parse_hostinfo("example.com:"));
-    h = parse_hostinfo("[::1]:8443");
+    EXPECT_FALSE(split_hostinfo("example.com"));
+    EXPECT_FALSE(split_hostinfo("example.com:"));
+    h = split_hostinfo("[::1]:8443");
     ASSERT_TRUE(h);
     EXPECT_EQ(h->hostname, "::1");
 }
@@ -193,7 +193,7 @@ TEST(UriParse, RequestTarget)
     EXPECT_EQ(r.hostname, "");
 
     Request abs;
-    ParsedUri parts;
+    UriParts parts;
     EXPECT_EQ(parse_request_target(abs, "HTTP://Example.com:80/x?y#z", &parts), 0);
     EXPECT_EQ(abs.hostname, "Example.com");
     EXPECT_EQ(abs.uri, "/x");
