@@ -35,7 +35,8 @@ struct ServerConfig {
 // set as base and a virtual host's as the more specific one.
 struct ConfigFactory {
     std::shared_ptr<ServerConfigSet> (*new_server)();
-    std::shared_ptr<DirConfigSet> (*new_dir)();
+    std::shared_ptr<DirConfigSet> (*new_dir)();        // every module's defaults
+    std::shared_ptr<DirConfigSet> (*new_empty_dir)();  // no module's yet (ap_create_per_dir_config)
     std::shared_ptr<ServerConfigSet> (*merge_server)(const ServerConfigSet& main,
                                                      const ServerConfigSet& vhost);
     std::shared_ptr<DirConfigSet> (*merge_dir)(const DirConfigSet& main, const DirConfigSet& vhost);

@@ -36,7 +36,7 @@ ServerConfig& Loader::add_virtual_host(SourceLoc defined_at)
     s.is_virtual = true;
     s.defined_at = defined_at;
     s.modules = factory_.new_server();
-    s.defaults = factory_.new_dir();
+    s.defaults = factory_.new_empty_dir();  // completed by fixup_virtual_hosts
     return s;
 }
 

@@ -60,6 +60,8 @@ public:
     parser::ReadState& read_state() { return read_; }
     ModuleSet& modules() { return config_->modules; }
     std::shared_ptr<DirConfigSet> new_dir_config() const { return factory_.new_dir(); }
+    // A set for a section: modules join it as their directives appear.
+    std::shared_ptr<DirConfigSet> new_empty_dir_config() const { return factory_.new_empty_dir(); }
     ServerConfig& add_virtual_host(SourceLoc defined_at);
     void log(LogLevel level, ModuleId module, std::string_view text, bool startup = false) const;
     // Ends the load with `text` printed bare, as httpd does where a setter

@@ -7,129 +7,102 @@
 
 namespace feather::mod {
 
-namespace core {
-extern const directives::ModuleInfo kCoreModule;
-}
-namespace so {
-extern const directives::ModuleInfo kSoModule;
-}
-namespace http {
-extern const directives::ModuleInfo kHttpModule;
-}
+namespace core { extern const directives::ModuleInfo kCoreModule; }
+namespace so { extern const directives::ModuleInfo kSoModule; }
+namespace http { extern const directives::ModuleInfo kHttpModule; }
 namespace log_config {
 extern const directives::ModuleInfo kLogConfigModule;
 extern const ModuleHooks kLogConfigHooks;
-bool open_access_logs(const directives::Config &, ModuleStates &,
-                      PostConfigContext &, std::string &);
-void flush_access_logs(ModuleStates &);
-} // namespace log_config
-namespace logio {
-extern const directives::ModuleInfo kLogioModule;
-}
-namespace version {
-extern const directives::ModuleInfo kVersionModule;
-}
-namespace unixd {
-extern const directives::ModuleInfo kUnixdModule;
-}
+bool open_access_logs(const directives::Config&, ModuleStates&, PostConfigContext&, std::string&);
+void flush_access_logs(ModuleStates&);
+}  // namespace log_config
+namespace logio { extern const directives::ModuleInfo kLogioModule; }
+namespace version { extern const directives::ModuleInfo kVersionModule; }
+namespace unixd { extern const directives::ModuleInfo kUnixdModule; }
 namespace mpm {
 extern const directives::ModuleInfo kPreforkModule;
 extern const directives::ModuleInfo kWorkerModule;
 extern const directives::ModuleInfo kEventModule;
-} // namespace mpm
+}  // namespace mpm
 namespace authz {
-directives::Status check_authz_config(directives::Loader &loader);
+directives::Status check_authz_config(directives::Loader& loader);
 extern const directives::ModuleInfo kAuthzCoreModule;
 extern const directives::ModuleInfo kAuthzHostModule;
 extern const directives::ModuleInfo kAccessCompatModule;
 extern const ModuleHooks kAuthzCoreHooks;
 extern const ModuleHooks kAccessCompatHooks;
-} // namespace authz
+}  // namespace authz
 namespace mime {
 extern const directives::ModuleInfo kMimeModule;
 extern const ModuleHooks kMimeHooks;
-} // namespace mime
+}  // namespace mime
 namespace dir {
 extern const directives::ModuleInfo kDirModule;
 extern const ModuleHooks kDirHooks;
-} // namespace dir
-namespace negotiation {
-extern const directives::ModuleInfo kNegotiationModule;
-}
-namespace status {
-extern const directives::ModuleInfo kStatusModule;
-}
+}  // namespace dir
+namespace negotiation { extern const directives::ModuleInfo kNegotiationModule; }
+namespace status { extern const directives::ModuleInfo kStatusModule; }
 namespace alias {
 extern const directives::ModuleInfo kAliasModule;
 extern const ModuleHooks kAliasHooks;
-} // namespace alias
+}  // namespace alias
 
 namespace {
 
-const directives::ModuleInfo *const kModules[] = {
-    &core::kCoreModule,
-    &so::kSoModule,
-    &http::kHttpModule,
-    &log_config::kLogConfigModule,
-    &logio::kLogioModule,
-    &version::kVersionModule,
-    &unixd::kUnixdModule,
-    &mpm::kPreforkModule,
-    &mpm::kWorkerModule,
-    &mpm::kEventModule,
-    &authz::kAuthzCoreModule,
-    &authz::kAuthzHostModule,
-    &authz::kAccessCompatModule,
-    &mime::kMimeModule,
-    &dir::kDirModule,
-    &negotiation::kNegotiationModule,
-    &status::kStatusModule,
-    &alias::kAliasModule,
+const directives::ModuleInfo* const kModules[] = {
+    &core::kCoreModule,     &so::kSoModule,           &http::kHttpModule,
+    &log_config::kLogConfigModule, &logio::kLogioModule, &version::kVersionModule,
+    &unixd::kUnixdModule,   &mpm::kPreforkModule,     &mpm::kWorkerModule,
+    &mpm::kEventModule,     &authz::kAuthzCoreModule, &authz::kAuthzHostModule,
+    &authz::kAccessCompatModule, &mime::kMimeModule,  &dir::kDirModule,
+    &negotiation::kNegotiationModule, &status::kStatusModule, &alias::kAliasModule,
 };
 
-std::shared_ptr<ServerConfigSet> new_server() {
-  return std::make_shared<ServerConfigSet>();
+std::shared_ptr<ServerConfigSet> new_server() { return std::make_shared<ServerConfigSet>(); }
+std::shared_ptr<DirConfigSet> new_dir() { return std::make_shared<DirConfigSet>(); }
+std::shared_ptr<DirConfigSet> new_empty_dir()
+{
+    auto set = std::make_shared<DirConfigSet>();
+    set->present = 0;
+    return set;
 }
-std::shared_ptr<DirConfigSet> new_dir() {
-  return std::make_shared<DirConfigSet>();
+std::shared_ptr<ServerConfigSet> merge_server(const ServerConfigSet& main,
+                                              const ServerConfigSet& vhost)
+{
+    return std::make_shared<ServerConfigSet>(merge(main, vhost));
 }
-std::shared_ptr<ServerConfigSet> merge_server(const ServerConfigSet &main,
-                                              const ServerConfigSet &vhost) {
-  return std::make_shared<ServerConfigSet>(merge(main, vhost));
-}
-std::shared_ptr<DirConfigSet> merge_dir(const DirConfigSet &main,
-                                        const DirConfigSet &vhost) {
-  return std::make_shared<DirConfigSet>(merge(main, vhost));
+std::shared_ptr<DirConfigSet> merge_dir(const DirConfigSet& main, const DirConfigSet& vhost)
+{
+    return std::make_shared<DirConfigSet>(merge(main, vhost));
 }
 
 // httpd's ap_fini_vhost_config, once per generation: the address groups and
 // the names of servers without ServerName (the notices were printed when the
 // configuration was first checked).
-bool build_virtual_hosts(const directives::Config &config, ModuleStates &states,
-                         PostConfigContext &, std::string &) {
-  std::vector<core::VhostNotice> notices;
-  states.vhosts = std::make_shared<const core::VhostMap>(core::build_vhost_map(
-      config, core::system_host_lookup("feather"), notices));
-  return true;
+bool build_virtual_hosts(const directives::Config& config, ModuleStates& states, PostConfigContext&,
+                         std::string&)
+{
+    std::vector<core::VhostNotice> notices;
+    states.vhosts = std::make_shared<const core::VhostMap>(
+        core::build_vhost_map(config, core::system_host_lookup("feather"), notices));
+    return true;
 }
 
-} // namespace
+}  // namespace
 
-std::span<const directives::ModuleInfo *const> all_modules() {
-  return kModules;
+std::span<const directives::ModuleInfo* const> all_modules() { return kModules; }
+
+const directives::Registry& registry()
+{
+    static const directives::Registry r(kModules);
+    return r;
 }
 
-const directives::Registry &registry() {
-  static const directives::Registry r(kModules);
-  return r;
-}
+directives::ConfigFactory config_factory() { return {&new_server, &new_dir, &new_empty_dir, &merge_server, &merge_dir}; }
 
-directives::ConfigFactory config_factory() {
-  return {&new_server, &new_dir, &merge_server, &merge_dir};
-}
-
-std::vector<directives::ConfigCheck> config_checks() {
-  return {&mpm::check_mpm_limits, &authz::check_authz_config};
+std::vector<directives::ConfigCheck> config_checks()
+{
+    return {&mpm::check_mpm_limits, &authz::check_authz_config};
 }
 
 namespace {
@@ -141,20 +114,21 @@ const PostConfig kPostConfig[] = {
 const ChildStep kChildExit[] = {
     &log_config::flush_access_logs,
 };
-} // namespace
+}  // namespace
 
-std::span<const ModuleHooks> all_module_hooks() {
-  // Built on first use: the tables live in other translation units. In
-  // httpd's module order: the hook table sorts by rank, then by this order.
-  static const std::vector<ModuleHooks> hooks = {
-      authz::kAuthzCoreHooks,
-      authz::kAccessCompatHooks,
-      log_config::kLogConfigHooks,
-      mime::kMimeHooks,
-      dir::kDirHooks,
-      alias::kAliasHooks,
-  };
-  return hooks;
+std::span<const ModuleHooks> all_module_hooks()
+{
+    // Built on first use: the tables live in other translation units. In
+    // httpd's module order: the hook table sorts by rank, then by this order.
+    static const std::vector<ModuleHooks> hooks = {
+        authz::kAuthzCoreHooks,
+        authz::kAccessCompatHooks,
+        log_config::kLogConfigHooks,
+        mime::kMimeHooks,
+        dir::kDirHooks,
+        alias::kAliasHooks,
+    };
+    return hooks;
 }
 
 std::span<const PostConfig> post_config_steps() { return kPostConfig; }
@@ -163,4 +137,4 @@ std::span<const ChildStep> child_init_steps() { return {}; }
 
 std::span<const ChildStep> child_exit_steps() { return kChildExit; }
 
-} // namespace feather::mod
+}  // namespace feather::mod

@@ -20,10 +20,12 @@ using directives::Forbid;
 using directives::ModuleInfo;
 using directives::Status;
 
-// The per-directory config of the section (or server level) being read.
+// The per-directory config of the section (or server level) being read;
+// from now on the set speaks for this module (DirConfigSet::present).
 template <class T>
 T& dir_conf(Cmd& cmd)
 {
+    cmd.dir->present |= DirConfigSet::bit_of<T>();
     return std::get<T>(cmd.dir->parts);
 }
 

@@ -19,7 +19,7 @@ class Client {
 public:
     explicit Client(Request& request) : r(request), address(client_address(request)) {}
 
-    const std::optional<std::string_view>& name()
+    const std::optional<std::string>& name()
     {
         if (!host_looked_up_) {
             host_looked_up_ = true;
@@ -33,7 +33,7 @@ public:
 
 private:
     bool host_looked_up_ = false;
-    std::optional<std::string_view> host_;
+    std::optional<std::string> host_;
 };
 
 struct RuleMatch {

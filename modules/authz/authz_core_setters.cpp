@@ -190,7 +190,7 @@ Status section_authz_provider_alias(Cmd& cmd, const Args& args)
     }
 
     // The section's directives make a per-directory config of their own.
-    const std::shared_ptr<DirConfigSet> settings = cmd.loader->new_dir_config();
+    const std::shared_ptr<DirConfigSet> settings = cmd.loader->new_empty_dir_config();
     Cmd inner = cmd;
     inner.dir = settings.get();
     inner.override = Allow::AuthConfig | Allow::AccessConf;

@@ -40,15 +40,15 @@ bool same_address(const IpAddress& a, const IpAddress& b)
     return v4_equals_mapped(a, b) || v4_equals_mapped(b, a);
 }
 
-std::optional<std::string_view> double_reverse_host(Request& r)
+std::optional<std::string> double_reverse_host(Request& r)
 {
     if (r.connection == nullptr || r.services == nullptr) {
         return std::nullopt;
     }
-    // The service answers with the client's IP when there is no verified
-    // name: httpd's "NULL or an IP" case, which both modules treat alike.
-    const std::string_view host = r.services->remote_host(r, true);
-    if (host.empty() || host == r.connection->client_ip) {
+    // httpd's "NULL or an IP" case, which both modules treat alike.
+    bool is_ip = false;
+    auto host = r.services->remote_host(r, RemoteHost::DoubleRev, &is_ip);
+    if (!host || host->empty() || is_ip) {
         return std::nullopt;
     }
     return host;

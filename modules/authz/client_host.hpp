@@ -23,7 +23,7 @@ bool same_address(const IpAddress& a, const IpAddress& b);
 // reverse lookup gives one that maps back to the address (looked up
 // whatever HostnameLookups says); nullopt when there is none, the cases
 // where httpd gets NULL or the bare IP.
-std::optional<std::string_view> double_reverse_host(Request& r);
+std::optional<std::string> double_reverse_host(Request& r);
 
 // httpd's in_domain: `what` ends in `domain` (case-insensitively) at a name
 // boundary: "example.com" matches "www.example.com" and "example.com" but

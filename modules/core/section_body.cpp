@@ -30,7 +30,9 @@ std::string multiple_arguments(const Cmd& cmd)
 
 std::shared_ptr<DirConfigSet> new_section_config(Cmd& cmd)
 {
-    auto config = cmd.loader->new_dir_config();
+    // httpd's dirsection: a section starts with core's config only.
+    auto config = cmd.loader->new_empty_dir_config();
+    config->present = DirConfigSet::bit_of<CoreDirConfig>();
     std::get<CoreDirConfig>(config->parts).opts = kOptUnset;
     return config;
 }

@@ -210,12 +210,12 @@ std::string cookie(const Request& r, std::string_view name)
     return "-";
 }
 
+// %h: REMOTE_NAME, so a name only where HostnameLookups asks for one.
 std::string remote_host(Request& r)
 {
-    if (r.per_dir && r.services != nullptr) {
-        const auto lookups = get<core::CoreDirConfig>(*r.per_dir).hostname_lookups.get_or(core::HostnameLookups::Off);
-        if (lookups != core::HostnameLookups::Off) {
-            return escape(r.services->remote_host(r, lookups == core::HostnameLookups::Double));
+    if (r.services != nullptr) {
+        if (const auto host = r.services->remote_host(r, RemoteHost::Name)) {
+            return escape(*host);
         }
     }
     return escape(r.connection->client_ip);

@@ -117,6 +117,8 @@ struct Request {
     Headers notes;                                  // between modules
     std::vector<BodyPart> body;
     bool unknown_length = false;                    // no Content-Length: chunked on HTTP/1.1 (TRACE)
+    bool error_in_output = false;                   // an error raised while the body went out (httpd's
+                                                    // output filters): its page has no Content-Length
     std::int64_t mtime_us = 0;                      // for Last-Modified and conditionals
     bool no_cache = false;
     std::uint64_t bytes_sent = 0;                   // body bytes sent (%B)

@@ -5,10 +5,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "directives/log_level.hpp"
 #include "directives/module_id.hpp"
+#include "modules/request/remote_host.hpp"
 
 namespace feather {
 
@@ -37,9 +40,11 @@ public:
     // ap_internal_redirect: `r` is answered by a new request for `uri`.
     virtual void internal_redirect(Request& r, std::string_view uri) = 0;
 
-    // The client's host name, looked up once per connection (the IP when
-    // it has none). With `double_reverse`, the name must map back to the IP.
-    virtual std::string_view remote_host(Request& r, bool double_reverse) = 0;
+    // ap_get_remote_host: the client's host name as `type` asks for it, or
+    // nullopt (httpd's NULL). `is_ip` (optional) tells an answer that is
+    // the client's address.
+    virtual std::optional<std::string> remote_host(Request& r, RemoteHost type,
+                                                   bool* is_ip = nullptr) = 0;
 
     virtual std::int64_t now_us() const = 0;
 

@@ -81,8 +81,13 @@ int HttpExchange::finish(Request& r)
 
 bool HttpExchange::send(Request& r, ProtocolSettings settings)
 {
-    settings.no_length = body_.framing_error() || finish_failed_;
+    settings.no_length = body_.framing_error() || finish_failed_ || r.error_in_output;
     finish_failed_ = false;
+    if (r.error_in_output) {
+        // httpd has given up on the connection by then (keepalive is
+        // AP_CONN_CLOSE): no chunking, the close ends the page.
+        ka_.close = true;
+    }
     const bool keep = send_response(r, io_, ka_, settings);
     if (r.connection != nullptr) {
         r.connection->keepalives = ka_.keepalives;

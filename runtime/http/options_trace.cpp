@@ -3,6 +3,7 @@
 #include "modules/config_sets.hpp"
 #include "modules/core/methods.hpp"
 #include "modules/request/request_input.hpp"
+#include "modules/request/services.hpp"
 
 namespace feather::runtime {
 
@@ -198,7 +199,18 @@ std::optional<Verdict> default_handler_methods(Request& r)
         return std::nullopt;
     }
     if (r.method_number == mod::core::kMethodInvalid) {
-        return Verdict::http(501);  // AH00135: Invalid method in request
+        // A TLS ClientHello read as a request line is worth naming.
+        const bool tls = r.the_request.size() > 1 && r.the_request[0] == 0x16 &&
+                         (r.the_request[1] == 0x2 || r.the_request[1] == 0x3);
+        if (r.services != nullptr) {
+            r.services->log(r, ModuleId::Core, LogLevel::Error,
+                            tls ? "AH00134: Invalid method in request " + r.the_request +
+                                      " - possible attempt to establish SSL connection on "
+                                      "non-SSL port"
+                                : "AH00135: Invalid method in request " + r.the_request,
+                            0);
+        }
+        return Verdict::http(501);
     }
     if (r.method_number == mod::core::kMethodOptions) {
         if (r.assbackwards) {

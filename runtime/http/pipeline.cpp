@@ -9,6 +9,7 @@
 
 #include "modules/config_sets.hpp"
 #include "runtime/http/error_response.hpp"
+#include "runtime/http/remote_host.hpp"
 #include "runtime/http/section_walk.hpp"
 #include "runtime/http/uri.hpp"
 #include "runtime/log/error_log.hpp"
@@ -106,7 +107,7 @@ int Pipeline::access_phases(Request& r)
     }
     auto decl_die = [&](int status, const char* phase) {
         if (status == kDeclined) {
-            log(r, ModuleId::Core, LogLevel::Error,
+            log(r, ModuleId::Core, LogLevel::Crit,
                 std::string("AH00025: configuration error:  couldn't ") + phase + ": " + r.uri);
             return 500;
         }
@@ -155,9 +156,13 @@ int Pipeline::process_internal(Request& r)
         }
     }
     if (!file_req) {
+        // httpd walks the locations for pre_translate_name and then drops
+        // that merge: the unescaped URI is walked again below.
+        const auto server_defaults = r.per_dir;
         if (const int rc = location_walk(r)) {
             return rc;
         }
+        r.per_dir = server_defaults;
         unsigned unescape = kUnescapeKeepUnreserved;
         const auto slashes = core.encoded_slashes.get_or(mod::core::EncodedSlashes::Off);
         if (slashes == mod::core::EncodedSlashes::Off) {
@@ -180,7 +185,7 @@ int Pipeline::process_internal(Request& r)
         }
         if (const int rc = run_first(Phase::TranslateName, r); rc != kOk) {
             if (rc == kDeclined) {
-                log(r, ModuleId::Core, LogLevel::Error,
+                log(r, ModuleId::Core, LogLevel::Crit,
                     "AH00025: configuration error:  couldn't translate: " + r.uri);
                 return 500;
             }
@@ -210,7 +215,7 @@ int Pipeline::process_internal(Request& r)
     }
     if (const int rc = run_first(Phase::TypeChecker, r); rc != kOk) {
         if (rc == kDeclined) {
-            log(r, ModuleId::Core, LogLevel::Error, "AH00025: configuration error:  couldn't find types: " + r.uri);
+            log(r, ModuleId::Core, LogLevel::Crit, "AH00025: configuration error:  couldn't find types: " + r.uri);
             return 500;
         }
         return rc;
@@ -482,51 +487,9 @@ void Pipeline::log(const Request& r, ModuleId module, LogLevel level, std::strin
     error_log_->write(r.server_index, line, text);
 }
 
-std::string_view Pipeline::remote_host(Request& r, bool double_reverse)
+std::optional<std::string> Pipeline::remote_host(Request& r, RemoteHost type, bool* is_ip)
 {
-    ConnectionInfo& c = *r.connection;
-    if (!c.remote_host) {
-        sockaddr_storage ss{};
-        socklen_t len = 0;
-        if (::inet_pton(AF_INET, c.client_ip.c_str(), &reinterpret_cast<sockaddr_in*>(&ss)->sin_addr) == 1) {
-            ss.ss_family = AF_INET;
-            len = sizeof(sockaddr_in);
-        } else if (::inet_pton(AF_INET6, c.client_ip.c_str(), &reinterpret_cast<sockaddr_in6*>(&ss)->sin6_addr) ==
-                   1) {
-            ss.ss_family = AF_INET6;
-            len = sizeof(sockaddr_in6);
-        }
-        char host[NI_MAXHOST];
-        if (len != 0 && ::getnameinfo(reinterpret_cast<sockaddr*>(&ss), len, host, sizeof host, nullptr, 0,
-                                      NI_NAMEREQD) == 0) {
-            c.remote_host = host;
-        } else {
-            c.remote_host = std::string();
-        }
-    }
-    if (double_reverse && !c.double_reverse_checked) {
-        c.double_reverse_checked = true;
-        c.double_reverse_ok = false;
-        if (!c.remote_host->empty()) {
-            addrinfo* res = nullptr;
-            if (::getaddrinfo(c.remote_host->c_str(), nullptr, nullptr, &res) == 0) {
-                for (addrinfo* ai = res; ai != nullptr; ai = ai->ai_next) {
-                    char ip[INET6_ADDRSTRLEN];
-                    const void* a = ai->ai_family == AF_INET
-                                        ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(ai->ai_addr)->sin_addr)
-                                        : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(ai->ai_addr)->sin6_addr);
-                    if (::inet_ntop(ai->ai_family, a, ip, sizeof ip) != nullptr && c.client_ip == ip) {
-                        c.double_reverse_ok = true;
-                    }
-                }
-                ::freeaddrinfo(res);
-            }
-        }
-    }
-    if (double_reverse && !c.double_reverse_ok) {
-        return c.client_ip;
-    }
-    return c.remote_host->empty() ? std::string_view(c.client_ip) : std::string_view(*c.remote_host);
+    return get_remote_host(r, type, is_ip);
 }
 
 std::int64_t Pipeline::now_us() const

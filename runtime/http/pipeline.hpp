@@ -55,7 +55,7 @@ public:
     int run_subrequest(Request& sub) override;
     void fast_redirect(Request& r, Request& sub) override;
     void internal_redirect(Request& r, std::string_view uri) override;
-    std::string_view remote_host(Request& r, bool double_reverse) override;
+    std::optional<std::string> remote_host(Request& r, RemoteHost type, bool* is_ip) override;
     std::int64_t now_us() const override;
     const ScoreboardView* scoreboard() const override;
     const ServerFacts& server_facts() const override { return facts_; }

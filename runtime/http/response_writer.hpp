@@ -33,7 +33,7 @@ struct ProtocolSettings {
     bool stopping = false;     // the child is going away: close
     mod::core::ServerTokens tokens = mod::core::ServerTokens::Full;
     std::chrono::milliseconds timeout{60000};
-    bool no_length = false;  // an input error's answer: no Content-Length, the close ends it
+    bool no_length = false;  // an error found reading the body or sending it: no Content-Length, the close ends it
 };
 
 // How the body is delimited.

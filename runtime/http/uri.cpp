@@ -1,178 +1,219 @@
 #include "runtime/http/uri.hpp"
 
-#include <cctype>
+#include <cstdlib>
+
+#include "modules/config_sets.hpp"
+#include "modules/core/methods.hpp"
 
 namespace feather::runtime {
 
 namespace {
 
-int hex_value(char c)
+bool is_xdigit(char c)
 {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool is_unreserved(unsigned char c)
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// httpd's x2c: two hex digits (already checked) to a byte.
+char x2c(char hi, char lo)
 {
-    return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    auto digit = [](char c) { return c >= 'A' ? ((c & 0xdf) - 'A') + 10 : c - '0'; };
+    return static_cast<char>(digit(hi) * 16 + digit(lo));
 }
+
+// T_URI_UNRESERVED of gen_test_char.c: ALPHA, DIGIT, "-._~".
+bool is_unreserved(char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+// The byte at `i`, or NUL past the end: the C code reads the terminator.
+char at(const std::string& s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
+
+bool slash_or_nul(char c) { return c == '/' || c == '\0'; }
 
 }  // namespace
 
-int parse_request_target(Request& r, std::string_view target)
-{
-    r.unparsed_uri = std::string(target);
-    std::string_view rest = target;
-    if (!rest.empty() && rest.front() != '/' && rest != "*") {
-        // absolute-URI: scheme "://" authority path
-        const auto scheme_end = rest.find("://");
-        if (scheme_end != std::string_view::npos) {
-            rest.remove_prefix(scheme_end + 3);
-            const auto path_start = rest.find_first_of("/?");
-            std::string_view authority = rest.substr(0, path_start);
-            if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
-                authority.remove_prefix(at + 1);
-            }
-            r.hostname = std::string(authority);
-            rest = path_start == std::string_view::npos ? std::string_view("/") : rest.substr(path_start);
-        }
-    }
-    const auto q = rest.find('?');
-    r.uri = std::string(rest.substr(0, q));
-    r.args = q == std::string_view::npos ? std::string() : std::string(rest.substr(q + 1));
-    if (const auto hash = r.args.find('#'); hash != std::string::npos) {
-        r.args.resize(hash);
-    }
-    if (const auto hash = r.uri.find('#'); hash != std::string::npos) {
-        r.uri.resize(hash);
-    }
-    return 0;
-}
-
 bool normalize_path(std::string& path, unsigned flags)
 {
-    if (path.empty()) {
-        return true;
+    const bool decode_unreserved = (flags & kNormalizeDecodeUnreserved) != 0;
+    const bool merge_slashes = (flags & kNormalizeMergeSlashes) != 0;
+    // httpd works on a C string: a NUL byte ends it.
+    if (const auto nul = path.find('\0'); nul != std::string::npos) {
+        path.resize(nul);
     }
-    if (path == "*") {
-        return true;  // "OPTIONS *"
-    }
-    if (path.front() != '/' && !(flags & kNormalizeAllowRelative)) {
-        return false;
-    }
-    std::string out;
-    out.reserve(path.size());
-    std::size_t i = 0;
-    const std::size_t n = path.size();
-    while (i < n) {
-        // Decode %XX of unreserved characters first, so that "%2e" is a dot.
-        char c = path[i];
-        if ((flags & kNormalizeDecodeUnreserved) && c == '%') {
-            if (i + 2 >= n) {
-                return false;
-            }
-            const int hi = hex_value(path[i + 1]);
-            const int lo = hex_value(path[i + 2]);
-            if (hi < 0 || lo < 0) {
-                return false;
-            }
-            const auto decoded = static_cast<unsigned char>(hi * 16 + lo);
-            if (is_unreserved(decoded)) {
-                path[i + 2] = static_cast<char>(decoded);
-                i += 2;
-                c = path[i];
-            }
+    bool ok = true;
+    std::size_t l = 1;  // read position
+    std::size_t w = 1;  // write position (w <= l: the rewrite is in place)
+
+    if (at(path, 0) != '/') {
+        // Besides "OPTIONS *", a request-target starts with '/'; file
+        // subrequests may be relative.
+        if (path == "*") {
+            return true;
         }
-        if (c == '/' && (flags & kNormalizeMergeSlashes) && !out.empty() && out.back() == '/') {
-            ++i;
-            continue;
+        if (!(flags & kNormalizeAllowRelative) || path.empty()) {
+            return false;
         }
-        out.push_back(c);
-        ++i;
-        // After a segment ends, resolve "." and "..".
-        if (out.back() == '/' || i == n) {
-            const bool at_end = i == n && out.back() != '/';
-            std::string_view seg(out);
-            std::size_t seg_end = at_end ? out.size() : out.size() - 1;
-            std::size_t seg_start = out.rfind('/', seg_end == 0 ? 0 : seg_end - 1);
-            if (seg_start == std::string::npos) {
-                seg_start = 0;
+        l = w = 0;
+    }
+
+    while (l < path.size()) {
+        if (decode_unreserved && path[l] == '%') {
+            if (is_xdigit(at(path, l + 1)) && is_xdigit(at(path, l + 2))) {
+                const char c = x2c(path[l + 1], path[l + 2]);
+                if (is_unreserved(c)) {
+                    // The decoded byte replaces the last digit and is read
+                    // from there.
+                    l += 2;
+                    path[l] = c;
+                }
             } else {
-                ++seg_start;
+                ok = false;  // invalid encoding; the '%' is kept
             }
-            seg = std::string_view(out).substr(seg_start, seg_end - seg_start);
-            if (seg == ".") {
-                out.resize(seg_start);
-            } else if (seg == "..") {
-                if (seg_start <= 1) {
-                    if (flags & kNormalizeNotAboveRoot) {
-                        return false;
+        }
+
+        if (w == 0 || path[w - 1] == '/') {
+            if (merge_slashes && path[l] == '/') {
+                do {
+                    ++l;
+                } while (at(path, l) == '/');
+                continue;
+            }
+            if (path[l] == '.') {
+                // "/./" goes.
+                if (slash_or_nul(at(path, l + 1))) {
+                    ++l;
+                    if (at(path, l) != '\0') {
+                        ++l;
                     }
-                    out.resize(seg_start);
-                } else {
-                    const std::size_t prev = out.rfind('/', seg_start - 2);
-                    out.resize(prev == std::string::npos ? 0 : prev + 1);
+                    continue;
+                }
+                // "/xx/../" (or "/xx/.%2e/": only the first dot was decoded
+                // above) removes the previous segment.
+                std::size_t n = l + 1;
+                bool dotdot = at(path, n) == '.';
+                if (!dotdot && decode_unreserved && at(path, n) == '%' && at(path, n + 1) == '2' &&
+                    (at(path, n + 2) == 'e' || at(path, n + 2) == 'E')) {
+                    n += 2;
+                    dotdot = true;
+                }
+                if (dotdot && slash_or_nul(at(path, n + 1))) {
+                    if (w > 1) {
+                        do {
+                            --w;
+                        } while (w != 0 && path[w - 1] != '/');
+                    } else if (flags & kNormalizeNotAboveRoot) {
+                        ok = false;  // already at the root
+                    }
+                    l = n + 1;
+                    if (at(path, l) != '\0') {
+                        ++l;
+                    }
+                    continue;
                 }
             }
         }
+        path[w++] = path[l++];
     }
-    path = out;
-    return true;
+    path.resize(w);
+    return ok;
 }
 
 int unescape_url(std::string& path, unsigned flags)
 {
-    std::string out;
-    out.reserve(path.size());
-    bool bad = false;
-    bool bad_slash = false;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        const char c = path[i];
-        if (c != '%') {
-            out.push_back(c);
-            continue;
-        }
-        const int hi = i + 1 < path.size() ? hex_value(path[i + 1]) : -1;
-        const int lo = i + 2 < path.size() ? hex_value(path[i + 2]) : -1;
-        if (hi < 0 || lo < 0) {
-            bad = true;
-            out.push_back(c);
-            continue;
-        }
-        const auto decoded = static_cast<char>(hi * 16 + lo);
-        if (decoded == '/' && (flags & kUnescapeKeepSlashes)) {
-            out.append(path, i, 3);
-        } else if (decoded == '/' && (flags & kUnescapeForbidSlashes)) {
-            bad_slash = true;
-            out.push_back(decoded);
-        } else if (decoded == '\0') {
-            bad_slash = true;  // ap_unescape_url: a bad path (404), not a bad escape
-            out.push_back(decoded);
-        } else if ((flags & kUnescapeKeepUnreserved) && is_unreserved(static_cast<unsigned char>(decoded))) {
-            // already decoded by normalize_path; a literal "%2e" left here
-            // came from "%252e" and stays as it is
-            out.append(path, i, 3);
-        } else {
-            out.push_back(decoded);
-        }
-        i += 2;
+    const bool keep_slashes = (flags & kUnescapeKeepSlashes) != 0;
+    const bool forbid_slashes = (flags & kUnescapeForbidSlashes) != 0;
+    const bool keep_unreserved = (flags & kUnescapeKeepUnreserved) != 0;
+    const auto first = path.find('%');
+    if (first == std::string::npos) {
+        return 0;
     }
-    path = out;
-    if (bad) {
+    bool bad_escape = false;
+    bool bad_path = false;
+    std::size_t x = first;
+    for (std::size_t y = first; y < path.size(); ++x, ++y) {
+        if (path[y] != '%') {
+            path[x] = path[y];
+            continue;
+        }
+        if (!is_xdigit(at(path, y + 1)) || !is_xdigit(at(path, y + 2))) {
+            bad_escape = true;
+            path[x] = '%';
+            continue;
+        }
+        const char decoded = x2c(path[y + 1], path[y + 2]);
+        if (decoded == '\0' || (forbid_slashes && decoded == '/')) {
+            bad_path = true;
+            path[x] = decoded;
+            y += 2;
+        } else if ((keep_unreserved && is_unreserved(decoded)) ||
+                   (keep_slashes && decoded == '/')) {
+            path[x++] = path[y++];
+            path[x++] = path[y++];
+            path[x] = path[y];
+        } else {
+            path[x] = decoded;
+            y += 2;
+        }
+    }
+    path.resize(x);
+    if (bad_escape) {
         return 400;
     }
-    if (bad_slash) {
+    if (bad_path) {
         return 404;
     }
     return 0;
+}
+
+void no2slash(std::string& path)
+{
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '/' && w != 0 && path[w - 1] == '/') {
+            continue;
+        }
+        path[w++] = path[i];
+    }
+    path.resize(w);
+}
+
+unsigned normalize_flags_for(const Request& r, bool file_subrequest)
+{
+    const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
+    unsigned flags = kNormalizeNotAboveRoot;
+    if (core.merge_slashes.get_or(true)) {
+        flags |= kNormalizeMergeSlashes;
+    }
+    if (file_subrequest) {
+        flags |= kNormalizeAllowRelative;
+    }
+    return flags;
+}
+
+unsigned unescape_flags_for(const Request& r)
+{
+    // httpd reads the server's lookup defaults here (the <Location> merge
+    // of the first walk has been thrown away), where AllowEncodedSlashes
+    // lives.
+    const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
+    unsigned flags = kUnescapeKeepUnreserved;
+    switch (core.encoded_slashes.get_or(mod::core::EncodedSlashes::Off)) {
+    case mod::core::EncodedSlashes::Off: flags |= kUnescapeForbidSlashes; break;
+    case mod::core::EncodedSlashes::NoDecode: flags |= kUnescapeKeepSlashes; break;
+    case mod::core::EncodedSlashes::On: break;
+    }
+    return flags;
+}
+
+bool decodes_encoded_slashes(const Request& r)
+{
+    const auto& core = get<mod::core::CoreServerConfig>(*r.server->modules);
+    return core.encoded_slashes.get_or(mod::core::EncodedSlashes::Off) ==
+           mod::core::EncodedSlashes::On;
 }
 
 }  // namespace feather::runtime

@@ -55,12 +55,15 @@ public:
     int run_subrequest(Request&) override { return 0; }
     void fast_redirect(Request&, Request&) override {}
     void internal_redirect(Request&, std::string_view) override {}
-    std::string_view remote_host(Request& r, bool double_reverse) override
+    std::optional<std::string> remote_host(Request& r, RemoteHost type, bool* is_ip) override
     {
-        EXPECT_TRUE(double_reverse);
+        EXPECT_EQ(type, RemoteHost::DoubleRev);
         ++lookups;
-        return verified_name ? std::string_view(*verified_name)
-                             : std::string_view(r.connection->client_ip);
+        if (is_ip != nullptr) {
+            *is_ip = false;
+        }
+        (void)r;
+        return verified_name;
     }
     std::int64_t now_us() const override { return 0; }
     const ScoreboardView* scoreboard() const override { return nullptr; }

@@ -62,7 +62,10 @@ public:
         r.uri = sub.uri;
     }
     void internal_redirect(Request&, std::string_view) override {}
-    std::string_view remote_host(Request& r, bool) override { return r.connection->client_ip; }
+    std::optional<std::string> remote_host(Request& r, RemoteHost, bool*) override
+    {
+        return r.connection->client_ip;
+    }
     std::int64_t now_us() const override { return 0; }
 };
 
