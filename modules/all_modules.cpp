@@ -58,6 +58,7 @@ extern const directives::ModuleInfo kNegotiationModule;
 }
 namespace status {
 extern const directives::ModuleInfo kStatusModule;
+extern const ModuleHooks kStatusHooks;
 }
 namespace alias {
 extern const directives::ModuleInfo kAliasModule;
@@ -153,6 +154,7 @@ std::span<const ModuleHooks> all_module_hooks() {
       mime::kMimeHooks,
       dir::kDirHooks,
       alias::kAliasHooks,
+      status::kStatusHooks,
   };
   return hooks;
 }
