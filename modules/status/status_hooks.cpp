@@ -156,7 +156,8 @@ Verdict status_handler(Request& r)
     if (!options.short_report) {
         facts.signature = signature(r, facts.server.description);
     }
-    const Snapshot sb = take_snapshot(*view, facts.extended);
+    const int thread_columns = facts.server.threaded ? view->thread_limit : 1;
+    const Snapshot sb = take_snapshot(*view, facts.extended, thread_columns);
     r.body.emplace_back(render_status(sb, facts, options));
     return Verdict::ok();
 }

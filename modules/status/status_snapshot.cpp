@@ -1,5 +1,6 @@
 #include "modules/status/status_snapshot.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 namespace feather::mod::status {
@@ -29,11 +30,11 @@ void read_texts(const WorkerScore& w, WorkerView& out)
 
 }  // namespace
 
-Snapshot take_snapshot(const ScoreboardView& view, bool with_texts)
+Snapshot take_snapshot(const ScoreboardView& view, bool with_texts, int thread_columns)
 {
     Snapshot s;
     s.server_limit = view.server_limit;
-    s.thread_limit = view.thread_limit;
+    s.thread_limit = std::min(view.thread_limit, thread_columns);
     if (view.global != nullptr) {
         s.restart_time_us = view.global->restart_time_us.load(std::memory_order_relaxed);
         s.config_generation = view.global->config_generation.load(std::memory_order_relaxed);

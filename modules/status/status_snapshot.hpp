@@ -59,6 +59,9 @@ struct Snapshot {
 };
 
 // Copies the scoreboard; the texts only when `with_texts` (ExtendedStatus).
-Snapshot take_snapshot(const ScoreboardView& view, bool with_texts);
+// `thread_columns` limits the worker slots taken per process: httpd's
+// scoreboard has one per process under prefork (its hard thread limit is 1)
+// where Feather's keeps ThreadLimit columns for every MPM.
+Snapshot take_snapshot(const ScoreboardView& view, bool with_texts, int thread_columns);
 
 }  // namespace feather::mod::status

@@ -30,7 +30,7 @@ TEST(StatusSnapshot, CopiesEverySlot)
     w.client.store("10.0.0.1");
     w.request.store("GET / HTTP/1.1");
 
-    const Snapshot s = take_snapshot(b.view(), true);
+    const Snapshot s = take_snapshot(b.view(), true, 3);
     ASSERT_EQ(s.workers.size(), 6u);
     EXPECT_EQ(s.restart_time_us, 123);
     EXPECT_EQ(s.config_generation, 4u);
@@ -44,7 +44,7 @@ TEST(StatusSnapshot, CopiesEverySlot)
     EXPECT_EQ(v.client, "10.0.0.1");
     EXPECT_EQ(v.request, "GET / HTTP/1.1");
 
-    const Snapshot plain = take_snapshot(b.view(), false);
+    const Snapshot plain = take_snapshot(b.view(), false, 3);
     EXPECT_EQ(plain.worker(1, 2).client, "");  // no texts without ExtendedStatus
 }
 
@@ -55,15 +55,26 @@ TEST(StatusSnapshot, TextsAreBoundedEvenWhileAWriterIsBusy)
     w.request.store(std::string(200, 'x'));
     w.vhost.store(std::string(100, 'v'));
     w.text_seq.store(7);  // odd: a writer never finished
-    const Snapshot s = take_snapshot(b.view(), true);
+    const Snapshot s = take_snapshot(b.view(), true, 3);
     EXPECT_EQ(s.worker(0, 0).request, std::string(63, 'x'));
     EXPECT_EQ(s.worker(0, 0).vhost, std::string(31, 'v'));
+}
+
+TEST(StatusSnapshot, OneColumnPerProcessForPrefork)
+{
+    Board b;
+    b.workers[3].status.store(static_cast<std::uint8_t>(WorkerStatus::BusyRead));
+    b.workers[4].status.store(static_cast<std::uint8_t>(WorkerStatus::BusyWrite));
+    const Snapshot s = take_snapshot(b.view(), false, 1);
+    ASSERT_EQ(s.thread_limit, 1);
+    ASSERT_EQ(s.workers.size(), 2u);
+    EXPECT_EQ(s.worker(1, 0).status, static_cast<std::uint8_t>(WorkerStatus::BusyRead));
 }
 
 TEST(StatusSnapshot, NoScoreboardMeansNoSlots)
 {
     ScoreboardView empty;
-    const Snapshot s = take_snapshot(empty, true);
+    const Snapshot s = take_snapshot(empty, true, 1);
     EXPECT_EQ(s.server_limit, 0);
     EXPECT_TRUE(s.workers.empty());
 }
