@@ -18,9 +18,10 @@ PID), sends both the same requests and compares
     scoreboard length);
   * the server-status HTML page, with numbers and the version lines masked.
 
-Documented differences (feather(8)): the master's own CPU times are not
-recorded, so CPULoad may be missing from feather's ?auto when its children
-used under one clock tick; Server Version and Server Built name feather.
+Known differences: feather's master does not record its own CPU times (and
+so none of its reaped children's), so CPULoad may be missing from feather's
+?auto when its children used under one clock tick; Server Version and Server
+Built name feather.
 Exits 1 on any difference or when apache2 is missing.
 """
 
