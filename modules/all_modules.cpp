@@ -41,7 +41,10 @@ extern const directives::ModuleInfo kDirModule;
 extern const ModuleHooks kDirHooks;
 }  // namespace dir
 namespace negotiation { extern const directives::ModuleInfo kNegotiationModule; }
-namespace status { extern const directives::ModuleInfo kStatusModule; }
+namespace status {
+extern const directives::ModuleInfo kStatusModule;
+extern const ModuleHooks kStatusHooks;
+}  // namespace status
 namespace alias {
 extern const directives::ModuleInfo kAliasModule;
 extern const ModuleHooks kAliasHooks;
@@ -127,6 +130,7 @@ std::span<const ModuleHooks> all_module_hooks()
         mime::kMimeHooks,
         dir::kDirHooks,
         alias::kAliasHooks,
+        status::kStatusHooks,
     };
     return hooks;
 }

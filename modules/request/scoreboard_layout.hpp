@@ -27,10 +27,10 @@ enum class WorkerStatus : std::uint8_t {
     IdleKill,       // 'I'
 };
 
-// httpd's status_flags: "._SRWKLDCGI".
+// httpd's status_flags, indexed by the values above: ".S_RWKLDCGI".
 inline char status_letter(WorkerStatus s)
 {
-    constexpr char kLetters[] = "._SRWKLDCGI";
+    constexpr char kLetters[] = ".S_RWKLDCGI";
     const auto i = static_cast<std::size_t>(s);
     return i < sizeof kLetters - 1 ? kLetters[i] : '?';
 }

@@ -1,7 +1,10 @@
 #include "runtime/http/http_engine.hpp"
 
+#include <sys/times.h>
+
 #include "modules/all_modules.hpp"
 #include "modules/config_sets.hpp"
+#include "modules/request/server_url.hpp"
 #include "runtime/conn/socket_io.hpp"
 #include "runtime/http/core_hooks.hpp"
 #include "runtime/http/http_exchange.hpp"
@@ -24,7 +27,9 @@ class HttpEngine final : public ConnectionServer {
 public:
     HttpEngine(const Generation& gen, std::shared_ptr<Pipeline> pipeline, std::shared_ptr<ModuleStates> states)
         : config_(gen.config), pipeline_(std::move(pipeline)), states_(std::move(states)), vhosts_(*gen.config, states_->vhosts),
-          extended_(gen.extended_status)
+          extended_(gen.extended_status),
+          see_request_tail_(get<mod::core::CoreServerConfig>(*gen.config->main_server().modules)
+                                .see_request_tail.get_or(false))
     {
     }
 
@@ -48,6 +53,7 @@ private:
     std::shared_ptr<ModuleStates> states_;
     VhostSelector vhosts_;
     bool extended_;
+    bool see_request_tail_;
 };
 
 ProtocolSettings protocol_settings(const directives::Config& config, const directives::ServerConfig& s,
@@ -68,27 +74,101 @@ ProtocolSettings protocol_settings(const directives::Config& config, const direc
     return p;
 }
 
-void record_request(WorkerSlot& slot, const Request& r)
+// Each worker slot has one writer (its own thread): plain load and store,
+// no locked read-modify-write on the hot path.
+template <class T>
+void bump(std::atomic<T>& a, T by)
 {
-    WorkerScore& s = slot.score();
-    s.access_count.fetch_add(1, std::memory_order_relaxed);
-    s.my_access_count.fetch_add(1, std::memory_order_relaxed);
-    s.bytes_served.fetch_add(r.bytes_sent, std::memory_order_relaxed);
-    s.my_bytes_served.fetch_add(r.bytes_sent, std::memory_order_relaxed);
-    s.conn_count.fetch_add(1, std::memory_order_relaxed);
-    s.conn_bytes.fetch_add(r.bytes_sent, std::memory_order_relaxed);
+    a.store(a.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
 }
 
-void record_extended(WorkerSlot& slot, const Request& r, const directives::Config& config)
+// ap_increment_counts, after the log phase. Bytes are what mod_logio
+// counts for the request (head and body), as httpd's scoreboard has them.
+// CPU times only with ExtendedStatus (no timing calls otherwise).
+void record_request(WorkerSlot& slot, const Request& r, bool extended)
 {
     WorkerScore& s = slot.score();
-    s.text_seq.fetch_add(1, std::memory_order_release);
-    s.client.store(r.connection->client_ip);
-    s.request.store(r.the_request);
-    const auto& core = get<mod::core::CoreServerConfig>(*config.servers[r.server_index].modules);
-    s.vhost.store(core.server_name.get_or(""));
-    s.protocol.store(r.protocol);
-    s.text_seq.fetch_add(1, std::memory_order_release);
+    const std::uint64_t bytes = r.bytes_out;
+    bump<std::uint64_t>(s.access_count, 1);
+    bump<std::uint64_t>(s.my_access_count, 1);
+    bump<std::uint32_t>(s.conn_count, 1);
+    bump(s.bytes_served, bytes);
+    bump(s.my_bytes_served, bytes);
+    bump(s.conn_bytes, bytes);
+    if (extended) {
+        tms t{};
+        ::times(&t);
+        s.cpu_user_ticks.store(static_cast<std::uint64_t>(t.tms_utime), std::memory_order_relaxed);
+        s.cpu_system_ticks.store(static_cast<std::uint64_t>(t.tms_stime), std::memory_order_relaxed);
+    }
+}
+
+// The slot's texts change under its sequence counter (odd while writing),
+// so mod_status never shows half of an update.
+template <class Fill>
+void write_texts(WorkerScore& s, Fill fill)
+{
+    const std::uint32_t seq = s.text_seq.load(std::memory_order_relaxed);
+    s.text_seq.store(seq + 1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    fill();
+    s.text_seq.store(seq + 2, std::memory_order_release);
+}
+
+// httpd's connection protocol name (ap_get_protocol), whatever HTTP/1.x
+// version the requests say.
+constexpr std::string_view kConnectionProtocol = "http/1.1";
+
+// A new connection (update_child_status from the connection): the last
+// request and vhost are cleared.
+void record_connection(WorkerSlot& slot, const ConnectionInfo& c)
+{
+    WorkerScore& s = slot.score();
+    write_texts(s, [&] {
+        s.client.store(c.client_ip);
+        s.request.store("");
+        s.vhost.store("");
+        s.protocol.store(kConnectionProtocol);
+    });
+}
+
+// httpd's copy_request: the request line (a password in an absolute URI
+// left out), its first 63 bytes, or its last 63 with SeeRequestTail.
+std::string status_request_text(const Request& r, bool tail, std::size_t room)
+{
+    std::string text = r.the_request;
+    if (const auto scheme = text.find("://"); scheme != std::string::npos) {
+        const auto path = text.find_first_of("/? ", scheme + 3);
+        const auto at = text.rfind('@', path == std::string::npos ? std::string::npos : path);
+        if (at != std::string::npos && at > scheme) {
+            const auto colon = text.find(':', scheme + 3);
+            if (colon != std::string::npos && colon < at) {
+                text.erase(colon, at - colon);
+            }
+        }
+    }
+    if (tail && text.size() >= room) {
+        text.erase(0, text.size() - (room - 1));
+    }
+    return text;
+}
+
+// update_child_status with the request: who asked, what, of which vhost.
+void record_extended(WorkerSlot& slot, const Request& r, bool tail)
+{
+    WorkerScore& s = slot.score();
+    const std::string vhost = server_hostname(r) + ":" + std::to_string(r.connection->local_port);
+    // REMOTE_NOLOOKUP: a name only when HostnameLookups already found one.
+    const std::string& client = r.connection->remote_host && !r.connection->remote_host->empty()
+                                    ? *r.connection->remote_host
+                                    : r.connection->client_ip;
+    const std::string request = status_request_text(r, tail, sizeof s.request.words);
+    write_texts(s, [&] {
+        s.client.store(client);
+        s.request.store(request);
+        s.vhost.store(vhost);
+        s.protocol.store(kConnectionProtocol);
+    });
 }
 
 void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& control)
@@ -106,6 +186,9 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
     score.conn_count.store(0, std::memory_order_relaxed);
     score.conn_bytes.store(0, std::memory_order_relaxed);
     const std::size_t base_server = vhosts_.for_connection(info.local_ip, info.local_port);
+    if (extended_) {
+        record_connection(slot, info);
+    }
 
     while (true) {
         const bool first = exchange.keepalives() == 0;
@@ -127,9 +210,6 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         r.connection = &info;
         r.request_time_us = now_us();
         const std::uint64_t consumed_before = exchange.bytes_consumed();
-        if (extended_) {
-            score.start_time_us.store(r.request_time_us, std::memory_order_relaxed);
-        }
         const Head head = exchange.read_head(r, *config_, server);
         if (head.outcome == HeadOutcome::Closed) {
             if (r.status == 408 && first) {
@@ -140,11 +220,13 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             break;
         }
         pipeline_->attach(r, base_server);
-        if (extended_) {
-            record_extended(slot, r, *config_);
-        }
         slot.set_status(WorkerStatus::BusyWrite);
+        // httpd times only requests that reach ap_process_request.
+        bool timed = extended_ && head.outcome != HeadOutcome::Error;
         if (head.outcome == HeadOutcome::Error) {
+            if (extended_) {
+                record_extended(slot, r, see_request_tail_);
+            }
             const int status = r.status;
             r.status = 200;
             pipeline_->die(status, r);
@@ -153,6 +235,15 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
             // host) first, then Expect and the scheme.
             const HostCheck host = vhosts_.check_request_host(base_server, r);
             pipeline_->attach(r, host.server);
+            timed = timed && host.status == 0;
+            if (extended_) {
+                record_extended(slot, r, see_request_tail_);
+            }
+            if (timed) {
+                const std::int64_t start = now_us();
+                score.start_time_us.store(start, std::memory_order_relaxed);
+                score.last_used_us.store(start, std::memory_order_relaxed);
+            }
             if (const int status = exchange.check(r, head, host.status)) {
                 pipeline_->die(status, r);
             } else {
@@ -173,11 +264,12 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
         info.keepalive = keep;
         slot.set_status(WorkerStatus::BusyLog);
         pipeline_->log_transaction(r);
-        record_request(slot, r);
-        if (extended_) {
+        record_request(slot, r, extended_);
+        if (timed) {
             const std::int64_t end = now_us();
             score.stop_time_us.store(end, std::memory_order_relaxed);
-            score.duration_us.fetch_add(end - r.request_time_us, std::memory_order_relaxed);
+            score.last_used_us.store(end, std::memory_order_relaxed);
+            bump(score.duration_us, end - score.start_time_us.load(std::memory_order_relaxed));
         }
         if (!keep) {
             break;
@@ -186,6 +278,10 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
     slot.set_status(WorkerStatus::Closing);
     lingering_close(conn.fd);
     conn.fd = -1;
+    if (extended_) {
+        // httpd stamps the slot when it is ready again.
+        score.last_used_us.store(now_us(), std::memory_order_relaxed);
+    }
 }
 
 }  // namespace
