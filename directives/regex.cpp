@@ -51,7 +51,6 @@ std::shared_ptr<const Regex> Regex::compile(std::string_view pattern, unsigned f
         }
         return nullptr;
     }
-    pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE);  // best effort: the interpreter is the fallback
     std::shared_ptr<Regex> re(new Regex());
     re->code_ = compiled;
     re->pattern_ = std::string(pattern);
@@ -63,9 +62,20 @@ std::shared_ptr<const Regex> Regex::compile(std::string_view pattern, unsigned f
 
 Regex::~Regex() { pcre2_code_free(static_cast<pcre2_code*>(code_)); }
 
+const void* Regex::code_for_matching() const
+{
+    // JIT compilation waits for the first match: `feather -t` on a config
+    // with thousands of regex sections never pays for it, and a child only
+    // compiles the patterns its requests reach. Best effort: PCRE2's
+    // interpreter runs when JIT is unavailable.
+    std::call_once(jit_once_,
+                   [this] { pcre2_jit_compile(static_cast<pcre2_code*>(code_), PCRE2_JIT_COMPLETE); });
+    return code_;
+}
+
 bool Regex::matches(std::string_view subject) const
 {
-    const auto* code = static_cast<const pcre2_code*>(code_);
+    const auto* code = static_cast<const pcre2_code*>(code_for_matching());
     MatchData md(code);
     return pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0, 0,
                        md.data, nullptr) >= 0;
@@ -73,7 +83,7 @@ bool Regex::matches(std::string_view subject) const
 
 std::optional<std::vector<std::string>> Regex::match(std::string_view subject) const
 {
-    const auto* code = static_cast<const pcre2_code*>(code_);
+    const auto* code = static_cast<const pcre2_code*>(code_for_matching());
     MatchData md(code);
     const int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
                                0, 0, md.data, nullptr);

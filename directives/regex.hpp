@@ -1,9 +1,11 @@
 #pragma once
-// A PCRE2 regular expression compiled once at configuration time (with JIT
-// where available), as Apache's ap_pregcomp. Shared read-only at run time.
+// A PCRE2 regular expression compiled once at configuration time, as
+// Apache's ap_pregcomp, and JIT-compiled on its first match where PCRE2 has
+// a JIT. Shared read-only at run time (the JIT step is once-only).
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +36,10 @@ public:
 
 private:
     Regex() = default;
+    const void* code_for_matching() const;
+
     void* code_ = nullptr;  // pcre2_code*
+    mutable std::once_flag jit_once_;
     std::string pattern_;
     int captures_ = 0;
 };

@@ -65,9 +65,7 @@ std::shared_ptr<ServerConfigSet> new_server() { return std::make_shared<ServerCo
 std::shared_ptr<DirConfigSet> new_dir() { return std::make_shared<DirConfigSet>(); }
 std::shared_ptr<DirConfigSet> new_empty_dir()
 {
-    auto set = std::make_shared<DirConfigSet>();
-    set->present = 0;
-    return set;
+    return std::make_shared<DirConfigSet>(DirConfigSet::none());
 }
 std::shared_ptr<ServerConfigSet> merge_server(const ServerConfigSet& main,
                                               const ServerConfigSet& vhost)

@@ -13,35 +13,59 @@ Tuple merge_parts(const Tuple& base, const Tuple& add, std::index_sequence<I...>
     return Tuple{merge(get<I>(base), get<I>(add))...};
 }
 
-template <std::size_t I>
-auto merged_dir_part(const DirConfigSet& base, const DirConfigSet& add)
+// One module's part of a merge: the side that has none is passed over, and
+// the other side's part is shared as it is.
+template <class T>
+std::shared_ptr<T> merged_dir_part(const std::shared_ptr<T>& base, const std::shared_ptr<T>& add)
 {
-    using std::get;
-    constexpr std::uint32_t bit = std::uint32_t{1} << I;
-    if ((add.present & bit) == 0) {
-        return get<I>(base.parts);
+    if (!add) {
+        return base;
     }
-    if ((base.present & bit) == 0) {
-        return get<I>(add.parts);
+    if (!base) {
+        return add;
     }
-    return merge(get<I>(base.parts), get<I>(add.parts));
+    return std::make_shared<T>(merge(*base, *add));
 }
 
 template <std::size_t... I>
-DirConfigSet::Parts merge_dir_parts(const DirConfigSet& base, const DirConfigSet& add,
-                                    std::index_sequence<I...>)
+void merge_dir_parts(const DirConfigSet::Parts& base, const DirConfigSet::Parts& add,
+                     DirConfigSet::Parts& out, std::index_sequence<I...>)
 {
-    return DirConfigSet::Parts{merged_dir_part<I>(base, add)...};
+    using std::get;
+    ((get<I>(out) = merged_dir_part(get<I>(base), get<I>(add))), ...);
+}
+
+template <std::size_t... I>
+std::uint32_t present_bits(const DirConfigSet::Parts& parts, std::index_sequence<I...>)
+{
+    using std::get;
+    return ((get<I>(parts) ? std::uint32_t{1} << I : 0u) | ...);
+}
+
+template <std::size_t... I>
+void make_every_part(DirConfigSet::Parts& parts, std::index_sequence<I...>)
+{
+    using std::get;
+    ((get<I>(parts) =
+          std::make_shared<typename std::tuple_element_t<I, DirConfigSet::Parts>::element_type>()),
+     ...);
 }
 
 }  // namespace
 
+DirConfigSet::DirConfigSet() { make_every_part(parts_, std::make_index_sequence<kPartCount>{}); }
+
+DirConfigSet DirConfigSet::none() { return DirConfigSet(NoParts{}); }
+
+std::uint32_t DirConfigSet::present() const
+{
+    return present_bits(parts_, std::make_index_sequence<kPartCount>{});
+}
+
 DirConfigSet merge(const DirConfigSet& base, const DirConfigSet& add)
 {
-    DirConfigSet out;
-    out.parts = merge_dir_parts(
-        base, add, std::make_index_sequence<std::tuple_size_v<DirConfigSet::Parts>>{});
-    out.present = base.present | add.present;
+    DirConfigSet out = DirConfigSet::none();
+    merge_dir_parts(base.parts_, add.parts_, out.parts_, std::make_index_sequence<DirConfigSet::kPartCount>{});
     return out;
 }
 

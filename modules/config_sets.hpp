@@ -3,6 +3,7 @@
 // server, one DirConfigSet per directory section. A plain tuple per scope:
 // no void pointers, no module index, no casts.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <tuple>
@@ -31,36 +32,92 @@ struct ServerConfigSet {
         parts;
 };
 
+// A directory scope's configs, one part per module. A part is held only
+// once the scope speaks for that module: httpd gives a section a module's
+// per-directory config only when one of the module's directives appears in
+// it, and a merge passes over a module the more specific side has none for
+// (ap_merge_per_dir_configs). That matters where a merge is not plain
+// inheritance: mod_mime's Remove* lines act on the first merge they take
+// part in. Server defaults hold every part.
+//
+// Parts are shared, never copied, between sets: a merge takes the part only
+// one side has by reference, so a 20,000-section file or a request's walk
+// allocates only the parts its lines name. Shared parts are never changed;
+// edit() copies a shared part first.
 struct DirConfigSet {
-    using Parts = std::tuple<mod::core::CoreDirConfig, mod::mime::MimeDirConfig, mod::dir::DirConfig,
-                             mod::negotiation::NegotiationDirConfig, mod::alias::AliasDirConfig,
-                             mod::authz::AuthzCoreDirConfig, mod::authz::AccessCompatDirConfig,
-                             mod::logio::LogioDirConfig>;
-    static constexpr std::uint32_t kAllParts = (std::uint32_t{1} << std::tuple_size_v<Parts>) - 1;
+    using Parts =
+        std::tuple<std::shared_ptr<mod::core::CoreDirConfig>, std::shared_ptr<mod::mime::MimeDirConfig>,
+                   std::shared_ptr<mod::dir::DirConfig>,
+                   std::shared_ptr<mod::negotiation::NegotiationDirConfig>,
+                   std::shared_ptr<mod::alias::AliasDirConfig>,
+                   std::shared_ptr<mod::authz::AuthzCoreDirConfig>,
+                   std::shared_ptr<mod::authz::AccessCompatDirConfig>,
+                   std::shared_ptr<mod::logio::LogioDirConfig>>;
+    static constexpr std::size_t kPartCount = std::tuple_size_v<Parts>;
+    static constexpr std::uint32_t kAllParts = (std::uint32_t{1} << kPartCount) - 1;
 
-    Parts parts;
-    // The modules this set speaks for. httpd gives a section a module's
-    // per-directory config only once one of that module's directives
-    // appears in it, and a merge passes over a module the more specific
-    // side has none for (ap_merge_per_dir_configs). That matters where a
-    // merge is not plain inheritance: mod_mime's Remove* lines act on the
-    // first merge they take part in. Server defaults have every part.
-    std::uint32_t present = kAllParts;
+    // Every part, at its defaults (a server's per-directory defaults).
+    DirConfigSet();
+    // No part at all (a section before its first directive).
+    static DirConfigSet none();
+
+    // The module's part; its defaults where this set has none.
+    template <class T>
+    const T& part() const
+    {
+        const auto& held = std::get<std::shared_ptr<T>>(parts_);
+        return held ? *held : defaults_of<T>();
+    }
+    // The module's part, to change: created if missing, copied if shared.
+    // Only while a configuration is built (single-threaded).
+    template <class T>
+    T& edit()
+    {
+        auto& held = std::get<std::shared_ptr<T>>(parts_);
+        if (!held) {
+            held = std::make_shared<T>();
+        } else if (held.use_count() > 1) {
+            held = std::make_shared<T>(*held);
+        }
+        return *held;
+    }
+    template <class T>
+    bool has() const
+    {
+        return std::get<std::shared_ptr<T>>(parts_) != nullptr;
+    }
+    // The modules this set speaks for, one bit each (bit_of<T>()).
+    std::uint32_t present() const;
 
     template <class T>
     static constexpr std::uint32_t bit_of()
     {
-        return std::uint32_t{1} << part_index<T>(std::make_index_sequence<std::tuple_size_v<Parts>>{});
+        return std::uint32_t{1} << part_index<T>(std::make_index_sequence<kPartCount>{});
     }
 
+    friend DirConfigSet merge(const DirConfigSet& base, const DirConfigSet& add);
+
 private:
+    struct NoParts {};
+    explicit DirConfigSet(NoParts) {}
+
+    template <class T>
+    static const T& defaults_of()
+    {
+        static const T instance{};
+        return instance;
+    }
     template <class T, std::size_t... I>
     static constexpr std::size_t part_index(std::index_sequence<I...>)
     {
         std::size_t index = 0;
-        ((std::is_same_v<T, std::tuple_element_t<I, Parts>> ? (index = I, true) : false) || ...);
+        ((std::is_same_v<std::shared_ptr<T>, std::tuple_element_t<I, Parts>> ? (index = I, true)
+                                                                              : false) ||
+         ...);
         return index;
     }
+
+    Parts parts_;
 };
 
 // Each module's merge, applied part by part: `add` is the more specific. A
@@ -71,7 +128,7 @@ ServerConfigSet merge(const ServerConfigSet& base, const ServerConfigSet& add);
 template <class T>
 const T& get(const DirConfigSet& set)
 {
-    return std::get<T>(set.parts);
+    return set.part<T>();
 }
 template <class T>
 const T& get(const ServerConfigSet& set)

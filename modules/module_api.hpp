@@ -21,12 +21,11 @@ using directives::ModuleInfo;
 using directives::Status;
 
 // The per-directory config of the section (or server level) being read;
-// from now on the set speaks for this module (DirConfigSet::present).
+// from now on the set speaks for this module (DirConfigSet::has).
 template <class T>
 T& dir_conf(Cmd& cmd)
 {
-    cmd.dir->present |= DirConfigSet::bit_of<T>();
-    return std::get<T>(cmd.dir->parts);
+    return cmd.dir->edit<T>();
 }
 
 // The per-server config of the server being read (main or virtual host).

@@ -32,8 +32,7 @@ std::shared_ptr<DirConfigSet> new_section_config(Cmd& cmd)
 {
     // httpd's dirsection: a section starts with core's config only.
     auto config = cmd.loader->new_empty_dir_config();
-    config->present = DirConfigSet::bit_of<CoreDirConfig>();
-    std::get<CoreDirConfig>(config->parts).opts = kOptUnset;
+    config->edit<CoreDirConfig>().opts = kOptUnset;
     return config;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "directives/loader.hpp"
@@ -182,7 +183,10 @@ int run_command_line(int argc, const char* const argv[])
         if (opts.mode == RunMode::ConfigTest) {
             std::fputs("Syntax OK\n", stderr);
         }
-        return 0;
+        // Nothing is left to do but exit: tearing down the configuration of
+        // a 20,000-section file took an eighth of `-t`'s time.
+        std::fflush(nullptr);
+        std::_Exit(0);
     }
     (void)vhosts;  // the HTTP engine builds its own map for each generation
     return run_server(opts, load, result.config, log);

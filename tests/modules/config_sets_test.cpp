@@ -27,9 +27,9 @@ TEST(DirConfigSetMerge, ASectionHasOnlyTheModulesItsLinesName)
     ASSERT_EQ(main.directories.size(), 2u);
     const DirConfigSet& a = *main.directories[0].config;
     const DirConfigSet& b = *main.directories[1].config;
-    EXPECT_EQ(a.present, DirConfigSet::bit_of<CoreDirConfig>() |
+    EXPECT_EQ(a.present(), DirConfigSet::bit_of<CoreDirConfig>() |
                              DirConfigSet::bit_of<mod::authz::AuthzCoreDirConfig>());
-    EXPECT_EQ(b.present, DirConfigSet::bit_of<CoreDirConfig>() | DirConfigSet::bit_of<MimeDirConfig>());
+    EXPECT_EQ(b.present(), DirConfigSet::bit_of<CoreDirConfig>() | DirConfigSet::bit_of<MimeDirConfig>());
 
     // httpd's directory walk merges the sections among themselves, then onto
     // the server's defaults. /a has no mime config, so /a/b's RemoveEncoding
@@ -39,7 +39,7 @@ TEST(DirConfigSetMerge, ASectionHasOnlyTheModulesItsLinesName)
     const auto& ext = get<MimeDirConfig>(result).extensions;
     ASSERT_TRUE(ext.contains("gz"));
     EXPECT_FALSE(ext.at("gz").encoding.has_value());
-    EXPECT_EQ(result.present, DirConfigSet::kAllParts);
+    EXPECT_EQ(result.present(), DirConfigSet::kAllParts);
 
     // Server defaults alone keep it.
     EXPECT_EQ(get<MimeDirConfig>(*o.config->main_server().defaults).extensions.at("gz").encoding,
@@ -48,14 +48,18 @@ TEST(DirConfigSetMerge, ASectionHasOnlyTheModulesItsLinesName)
 
 TEST(DirConfigSetMerge, APartOnlyOneSideHasIsTakenAsItIs)
 {
-    DirConfigSet base;
-    base.present = DirConfigSet::bit_of<MimeDirConfig>();
-    std::get<MimeDirConfig>(base.parts).default_language.set("fr");
-    DirConfigSet add;
-    add.present = 0;
+    DirConfigSet base = DirConfigSet::none();
+    base.edit<MimeDirConfig>().default_language.set("fr");
+    const DirConfigSet add = DirConfigSet::none();
     const DirConfigSet m = merge(base, add);
     EXPECT_EQ(get<MimeDirConfig>(m).default_language.value, std::optional<std::string>("fr"));
-    EXPECT_EQ(m.present, DirConfigSet::bit_of<MimeDirConfig>());
+    EXPECT_EQ(m.present(), DirConfigSet::bit_of<MimeDirConfig>());
+    // Shared, not copied; and an edit of the merge leaves the source alone.
+    EXPECT_EQ(&get<MimeDirConfig>(m), &get<MimeDirConfig>(base));
+    DirConfigSet edited = m;
+    edited.edit<MimeDirConfig>().default_language.set("de");
+    EXPECT_EQ(get<MimeDirConfig>(base).default_language.value, std::optional<std::string>("fr"));
+    EXPECT_EQ(get<MimeDirConfig>(edited).default_language.value, std::optional<std::string>("de"));
 }
 
 }  // namespace

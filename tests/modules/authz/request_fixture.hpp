@@ -112,13 +112,13 @@ struct HandRequest {
     void set_authz(AuthzCoreDirConfig conf)
     {
         auto set = std::make_shared<DirConfigSet>(*r.per_dir);
-        std::get<AuthzCoreDirConfig>(set->parts) = std::move(conf);
+        set->edit<AuthzCoreDirConfig>() = std::move(conf);
         r.per_dir = set;
     }
     void set_compat(AccessCompatDirConfig conf)
     {
         auto set = std::make_shared<DirConfigSet>(*r.per_dir);
-        std::get<AccessCompatDirConfig>(set->parts) = std::move(conf);
+        set->edit<AccessCompatDirConfig>() = std::move(conf);
         r.per_dir = set;
     }
 };
