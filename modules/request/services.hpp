@@ -12,11 +12,11 @@
 #include "directives/log_level.hpp"
 #include "directives/module_id.hpp"
 #include "modules/request/remote_host.hpp"
+#include "modules/request/scoreboard_layout.hpp"
 
 namespace feather {
 
 struct Request;
-struct ScoreboardView;
 struct ServerFacts;
 
 class RequestServices {
@@ -50,7 +50,8 @@ public:
 
     // The running server's scoreboard (null when there is none, e.g. in
     // tests) and what mod_status reports about the server.
-    virtual const ScoreboardView* scoreboard() const { return nullptr; }
+    // A view is returned by value: threads of a worker child ask at once.
+    virtual std::optional<ScoreboardView> scoreboard() const { return std::nullopt; }
     virtual const ServerFacts& server_facts() const;
 };
 

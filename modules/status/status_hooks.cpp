@@ -122,8 +122,9 @@ Verdict status_handler(Request& r)
     if (handler != kMagicType && handler != kHandlerName) {
         return Verdict::declined();
     }
-    const ScoreboardView* view = r.services != nullptr ? r.services->scoreboard() : nullptr;
-    if (view == nullptr) {
+    const std::optional<ScoreboardView> view =
+        r.services != nullptr ? r.services->scoreboard() : std::nullopt;
+    if (!view) {
         if (r.services != nullptr) {
             r.services->log(r, ModuleId::Status, LogLevel::Error,
                             "AH01237: Server status unavailable in inetd mode");

@@ -54,13 +54,12 @@ Pipeline::Pipeline(std::shared_ptr<const directives::Config> config, std::shared
 {
 }
 
-const ScoreboardView* Pipeline::scoreboard() const
+std::optional<ScoreboardView> Pipeline::scoreboard() const
 {
     if (scoreboard_ == nullptr || *scoreboard_ == nullptr) {
-        return nullptr;
+        return std::nullopt;
     }
-    view_ = (*scoreboard_)->view();
-    return &view_;
+    return (*scoreboard_)->view();
 }
 
 void Pipeline::attach(Request& r, std::size_t server_index)

@@ -57,7 +57,7 @@ public:
     void internal_redirect(Request& r, std::string_view uri) override;
     std::optional<std::string> remote_host(Request& r, RemoteHost type, bool* is_ip) override;
     std::int64_t now_us() const override;
-    const ScoreboardView* scoreboard() const override;
+    std::optional<ScoreboardView> scoreboard() const override;
     const ServerFacts& server_facts() const override { return facts_; }
 
 private:
@@ -74,7 +74,6 @@ private:
     std::shared_ptr<const ErrorLog> error_log_;
     ServerFacts facts_;
     const Scoreboard* const* scoreboard_;  // the master creates it after the generation
-    mutable ScoreboardView view_;
 };
 
 }  // namespace feather::runtime

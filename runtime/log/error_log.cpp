@@ -243,7 +243,9 @@ void ErrorLog::write(std::size_t server, const LogLine& line, std::string_view t
         body += ", referer: " + escape_error_log_item(line.client->referer);
     }
     std::string out;
-    if (t.syslog) {
+    if (line.startup) {
+        out = body;
+    } else if (t.syslog) {
         out = "[" + std::string(module_log_name(line.module)) + ":" + std::string(log_level_name(line.level)) +
               "] [pid " + std::to_string(::getpid()) + "] " + body;
     } else {
@@ -263,6 +265,15 @@ void ErrorLog::log(ModuleId module, LogLevel level, std::string_view text, int o
     line.module = module;
     line.level = level;
     line.os_error = os_error;
+    write(0, line, text);
+}
+
+void ErrorLog::startup(std::string_view text, int os_error) const
+{
+    LogLine line;
+    line.level = LogLevel::Emerg;
+    line.os_error = os_error;
+    line.startup = true;
     write(0, line, text);
 }
 

@@ -36,6 +36,9 @@ struct LogLine {
     LogLevel level = LogLevel::Error;
     int os_error = 0;                 // errno to show as "(N)text: "
     const LogClient* client = nullptr;
+    // httpd's APLOG_STARTUP: always written, as the bare message without the
+    // time, module, level and pid prefix.
+    bool startup = false;
 };
 
 class ErrorLog {
@@ -55,6 +58,8 @@ public:
     void write(std::size_t server, const LogLine& line, std::string_view text) const;
     // A message for the main server.
     void log(ModuleId module, LogLevel level, std::string_view text, int os_error = 0) const;
+    // An APLOG_STARTUP message for the main server.
+    void startup(std::string_view text, int os_error = 0) const;
 
     // Threaded MPMs show the thread id ("[pid P:tid T]").
     void set_threaded(bool threaded) { threaded_ = threaded; }

@@ -443,6 +443,13 @@ int Master::run(std::shared_ptr<const directives::Config> config)
     ::sigaction(SIGPIPE, &ign, nullptr);
 
     piped_ = std::make_unique<PipedLogs>(config->server_root);
+    // httpd's piped-log maintenance reports a dead logger and a failed
+    // respawn as startup messages (AH00106, AH00107).
+    piped_->set_reporter([this](std::string_view message, int os_error) {
+        if (gen_.error_log) {
+            gen_.error_log->startup(message, os_error);
+        }
+    });
     listeners_ = std::make_unique<ListenerSet>();
     std::vector<std::string> errors;
     if (!make_generation(config, gen_, errors) || !open_listeners(*config, errors)) {

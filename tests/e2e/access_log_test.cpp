@@ -127,6 +127,11 @@ TEST(AccessLog, KilledPipedLoggerIsRestartedAndLinesGoOn)
     for (int i = 0; i < 10; ++i) {
         EXPECT_EQ(lines[static_cast<std::size_t>(10 + i)], "GET /index.html?after=" + std::to_string(i) + " HTTP/1.1 200");
     }
+    // httpd reports the death as a bare startup line.
+    EXPECT_NE(s.file("logs/error_log").find("\nAH00106: piped log program '/bin/sh -c 'exec cat >> " +
+                                            s.root().str() + "/logs/piped_log'' failed unexpectedly\n"),
+              std::string::npos)
+        << s.file("logs/error_log");
     EXPECT_EQ(s.stop(), 0);
 }
 

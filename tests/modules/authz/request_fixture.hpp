@@ -66,7 +66,7 @@ public:
         return verified_name;
     }
     std::int64_t now_us() const override { return 0; }
-    const ScoreboardView* scoreboard() const override { return nullptr; }
+    std::optional<ScoreboardView> scoreboard() const override { return std::nullopt; }
     const ServerFacts& server_facts() const override
     {
         static const ServerFacts facts;
