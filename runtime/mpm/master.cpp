@@ -371,6 +371,7 @@ bool Master::restart(bool graceful)
 
     if (!graceful) {
         stop_children(SIGTERM, true);
+        scoreboard_->reset_slots();
     }
     gen_ = std::move(next);
     res_.piped_logs = piped_.get();

@@ -82,12 +82,17 @@ void Scoreboard::place(bool construct)
     processes_ = reinterpret_cast<ProcessScore*>(base + global_size);
     workers_ = reinterpret_cast<WorkerScore*>(base + global_size + process_size);
     if (construct) {
-        for (int i = 0; i < server_limit_; ++i) {
-            new (&processes_[i]) ProcessScore{};
-        }
-        for (int i = 0; i < server_limit_ * thread_limit_; ++i) {
-            new (&workers_[i]) WorkerScore{};
-        }
+        reset_slots();
+    }
+}
+
+void Scoreboard::reset_slots()
+{
+    for (int i = 0; i < server_limit_; ++i) {
+        new (&processes_[i]) ProcessScore{};
+    }
+    for (int i = 0; i < server_limit_ * thread_limit_; ++i) {
+        new (&workers_[i]) WorkerScore{};
     }
 }
 

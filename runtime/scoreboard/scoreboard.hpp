@@ -39,6 +39,9 @@ public:
 
     // Returns a dead child's process slot and worker slots to "open".
     void clear_process(int slot);
+    // Every process and worker slot back to empty (httpd's non-graceful
+    // restart: counters start again from zero). Only with no child running.
+    void reset_slots();
 
 private:
     Scoreboard() = default;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
 #include <regex>
 #include <sstream>
 
@@ -107,6 +108,16 @@ TEST(Status, ExtendedPagePrefork)
         << list;
 }
 
+// How many times `needle` occurs in `text`.
+long count_of(const std::string& text, const std::string& needle)
+{
+    long n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
 // Workers in the lingering close of a finished connection.
 long closing_slots(const std::string& board) { return std::count(board.begin(), board.end(), 'C'); }
 
@@ -148,6 +159,35 @@ TEST(Status, AutoReportPrefork)
     EXPECT_EQ(std::count(board.begin(), board.end(), 'W'), 1) << board;
     EXPECT_TRUE(std::regex_match(auto_value(body, "Load1"), std::regex("\\d+\\.\\d\\d")));
     EXPECT_TRUE(std::regex_match(auto_value(body, "BytesPerReq"), std::regex("\\d*\\.?\\d+(e[-+]\\d+)?")));
+}
+
+// httpd keeps the counters across a graceful restart and zeroes the
+// scoreboard on a plain one (SIGHUP).
+TEST(Status, GracefulRestartKeepsCountersHupClearsThem)
+{
+    TestServer s;
+    s.write_config(status_config("mpm_prefork_module", "StartServers 1\nMinSpareServers 1\nMaxSpareServers 2\n"));
+    start_or_fail(s);
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_EQ(status_of(s.get("/index.html")), 200);
+    }
+    EXPECT_EQ(auto_value(body_of(s.get("/server-status?auto")), "Total Accesses"), "3");
+
+    s.signal(SIGUSR1);
+    ASSERT_TRUE(eventually([&] { return count_of(s.file("logs/error_log"), "AH00163:") >= 2; }, 5s));
+    // The status request before counts too: 4 now.
+    EXPECT_EQ(auto_value(body_of(s.get("/server-status?auto")), "Total Accesses"), "4");
+
+    s.signal(SIGHUP);
+    ASSERT_TRUE(eventually([&] { return count_of(s.file("logs/error_log"), "AH00163:") >= 3; }, 5s));
+    std::string body;
+    ASSERT_TRUE(eventually([&] {
+        const std::string response = s.get("/server-status?auto");
+        body = body_of(response);
+        return status_of(response) == 200;
+    }, 5s));
+    EXPECT_EQ(auto_value(body, "Total Accesses"), "0") << body;
+    EXPECT_EQ(auto_value(body, "ParentServerConfigGeneration"), "3");
 }
 
 TEST(Status, AutoReportWorker)
