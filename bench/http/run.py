@@ -128,18 +128,34 @@ class Server:
             binary = feather if kind == "feather" else "apache2"
             self.argv = [binary, "-d", self.root, "-f", conf, "-DFOREGROUND"]
         self.proc = None
+        self.traced = False
 
     def start(self, prefix=()):
+        self.traced = bool(prefix)
         self.proc = subprocess.Popen(list(prefix) + self.argv, start_new_session=True,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if not wait_ready(self.port):
             self.stop()
-            raise RuntimeError(f"{self.name} did not start")
+            log = os.path.join(self.root, "logs", "error_log")
+            tail = open(log).read()[-2000:] if os.path.exists(log) else ""
+            raise RuntimeError(f"{self.name} did not start\n{tail}")
         time.sleep(0.5)  # let the spare children come up
+
+    def server_pid(self):
+        """The server's master: under strace the process we started is strace,
+        which would detach and leave the server running if signalled itself."""
+        if not self.traced:
+            return self.proc.pid
+        name = "nginx.pid" if self.name.startswith("nginx") else "httpd.pid"
+        try:
+            with open(os.path.join(self.root, "logs", name)) as f:
+                return int(f.read().strip())
+        except (OSError, ValueError):
+            return self.proc.pid
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM if not self.name.startswith("nginx") else signal.SIGQUIT)
+            os.kill(self.server_pid(), signal.SIGTERM if not self.name.startswith("nginx") else signal.SIGQUIT)
             try:
                 self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -214,6 +230,7 @@ def main():
     opts = ap.parse_args()
     keepalive = not opts.no_keepalive
     workdir = tempfile.mkdtemp(prefix="feather-bench-")
+    os.chmod(workdir, 0o755)  # the servers' children run as nobody and must reach their roots
     servers = [Server(n, os.path.abspath(opts.feather), workdir, opts.size) for n in opts.servers.split(",")]
     results = {s.name: [] for s in servers}
     try:

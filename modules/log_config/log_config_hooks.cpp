@@ -9,6 +9,7 @@
 #include "modules/config_sets.hpp"
 #include "modules/log_config/log_state.hpp"
 #include "modules/request/phases.hpp"
+#include "modules/request/process_id.hpp"
 #include "modules/request/server_url.hpp"
 #include "modules/request/services.hpp"
 
@@ -24,7 +25,7 @@ Verdict log_transaction(Request& r)
     const auto& http = get<http::HttpServerConfig>(*r.server->modules);
     LogContext ctx;
     ctx.end_time_us = r.services != nullptr ? r.services->now_us() : r.request_time_us;
-    ctx.pid = static_cast<long>(::getpid());
+    ctx.pid = static_cast<long>(current_pid());
     ctx.tid = static_cast<unsigned long>(::pthread_self());
     // %v is the server's own name, %V and %p what ap_get_server_name and
     // ap_get_server_port give (UseCanonicalName decides).

@@ -41,6 +41,25 @@ IoResult SocketIo::wait_readable(std::chrono::milliseconds timeout, bool honour_
     return wait(POLLIN, timeout, honour_wake);
 }
 
+IoResult SocketIo::try_read(char* buf, std::size_t cap, std::size_t& got)
+{
+    got = 0;
+    while (true) {
+        const ssize_t n = ::recv(fd_, buf, cap, MSG_DONTWAIT);
+        if (n > 0) {
+            got = static_cast<std::size_t>(n);
+            return IoResult::Ok;
+        }
+        if (n == 0) {
+            return IoResult::Closed;
+        }
+        if (errno == EINTR) {
+            continue;
+        }
+        return errno == EAGAIN || errno == EWOULDBLOCK ? IoResult::Timeout : IoResult::Error;
+    }
+}
+
 IoResult SocketIo::read_some(char* buf, std::size_t cap, std::size_t& got, std::chrono::milliseconds timeout,
                              bool honour_wake)
 {

@@ -20,6 +20,9 @@ public:
     // With `honour_wake` false the wake fd is ignored (a request in progress
     // is finished even when a graceful stop arrives).
     IoResult wait_readable(std::chrono::milliseconds timeout, bool honour_wake);
+    // Reads what is there without waiting: Ok with `got` > 0, Timeout when
+    // nothing is (yet), Closed or Error.
+    IoResult try_read(char* buf, std::size_t cap, std::size_t& got);
     // Reads what is available (waiting up to `timeout` for something).
     IoResult read_some(char* buf, std::size_t cap, std::size_t& got, std::chrono::milliseconds timeout,
                        bool honour_wake = false);

@@ -200,8 +200,10 @@ void HttpEngine::serve(Connection& conn, WorkerSlot& slot, const ChildControl& c
                                             : duration_cast<milliseconds>(
                                                   http.keep_alive_timeout.get_or(std::chrono::seconds(5)));
             // Between requests a graceful stop ends the wait; the first
-            // request of a connection is always answered.
-            if (io.wait_readable(wait, !first) != IoResult::Ok) {
+            // request of a connection is always answered. What has arrived
+            // already is taken without a poll; anything else (nothing yet,
+            // the end, an error) is the poll's to report.
+            if (exchange.read_ahead() != IoResult::Ok && io.wait_readable(wait, !first) != IoResult::Ok) {
                 break;
             }
         }

@@ -26,6 +26,18 @@ HeadLimits head_limits_of(const directives::Config& config, const directives::Se
 
 HttpExchange::HttpExchange(SocketIo& io) : io_(io), body_(in_, io_, ka_) {}
 
+IoResult HttpExchange::read_ahead()
+{
+    in_.compact();
+    char buf[16384];
+    std::size_t got = 0;
+    const IoResult res = io_.try_read(buf, sizeof buf, got);
+    if (res == IoResult::Ok) {
+        in_.data.append(buf, got);
+    }
+    return res;
+}
+
 Head HttpExchange::read_head(Request& r, const directives::Config& config,
                              const directives::ServerConfig& server)
 {

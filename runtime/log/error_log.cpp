@@ -14,6 +14,7 @@
 #include <spdlog/sinks/syslog_sink.h>
 
 #include "modules/config_sets.hpp"
+#include "modules/request/process_id.hpp"
 #include "runtime/log/error_log_format.hpp"
 #include "runtime/log/escape.hpp"
 #include "runtime/log/piped_logs.hpp"
@@ -247,11 +248,11 @@ void ErrorLog::write(std::size_t server, const LogLine& line, std::string_view t
         out = body;
     } else if (t.syslog) {
         out = "[" + std::string(module_log_name(line.module)) + ":" + std::string(log_level_name(line.level)) +
-              "] [pid " + std::to_string(::getpid()) + "] " + body;
+              "] [pid " + std::to_string(current_pid()) + "] " + body;
     } else {
         const unsigned long tid = threaded_ ? static_cast<unsigned long>(::pthread_self()) : 0;
         out = format_error_log_line(std::chrono::system_clock::now(), module_log_name(line.module), line.level,
-                                    static_cast<long>(::getpid()), tid, body);
+                                    static_cast<long>(current_pid()), tid, body);
     }
     t.logger->log(spdlog_level(line.level), std::string_view(out));
 }
