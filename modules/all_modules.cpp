@@ -78,6 +78,16 @@ std::shared_ptr<DirConfigSet> merge_dir(const DirConfigSet& main, const DirConfi
 {
     return std::make_shared<DirConfigSet>(merge(main, vhost));
 }
+std::shared_ptr<DirConfigSet> new_htaccess_dir()
+{
+    auto set = new_empty_dir();
+    std::get<core::CoreDirConfig>(set->parts).opts = core::kOptUnset;
+    return set;
+}
+std::shared_ptr<ServerConfigSet> copy_server(const ServerConfigSet& server)
+{
+    return std::make_shared<ServerConfigSet>(server);
+}
 
 // httpd's ap_fini_vhost_config, once per generation: the address groups and
 // the names of servers without ServerName (the notices were printed when the
@@ -101,7 +111,11 @@ const directives::Registry& registry()
     return r;
 }
 
-directives::ConfigFactory config_factory() { return {&new_server, &new_dir, &new_empty_dir, &merge_server, &merge_dir}; }
+directives::ConfigFactory config_factory()
+{
+    return {&new_server, &new_dir, &new_empty_dir, &merge_server, &merge_dir, &new_htaccess_dir,
+            &copy_server};
+}
 
 std::vector<directives::ConfigCheck> config_checks()
 {

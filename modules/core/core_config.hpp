@@ -36,6 +36,11 @@ enum OptionBits : unsigned {
     kOptAll = kOptIndexes | kOptIncludes | kOptIncWithExec | kOptSymLinks | kOptExecCgi,
 };
 
+// What .htaccess may set when AllowOverride says nothing about Options
+// (httpd's default override_opts).
+inline constexpr unsigned kDefaultOverrideOpts =
+    kOptUnset | kOptAll | kOptSymOwner | kOptMultiViews;
+
 // FileETag components (httpd's ETAG_*).
 enum EtagBits : unsigned {
     kEtagUnset = 0,
