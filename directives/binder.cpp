@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "directives/loader.hpp"
 #include "directives/registry.hpp"
 #include "parser/word.hpp"
 
@@ -97,9 +98,21 @@ Status check_context(const Cmd& cmd, Forbid forbidden)
 Status invoke(Cmd& cmd, const DirectiveSpec& spec, std::string_view text)
 {
     cmd.spec = &spec;
-    if (!any(cmd.override & spec.allow)) {
+    bool listed = false;
+    if (cmd.override_list != nullptr) {
+        for (const std::string& name : *cmd.override_list) {
+            listed = listed || iequals(name, spec.name);
+        }
+    }
+    if (!any(cmd.override & spec.allow) && !listed) {
         if (any(cmd.override & Allow::NonfatalOverride)) {
-            return std::nullopt;  // the .htaccess reader logs AH02295 itself
+            // AllowOverride Nonfatal=Override: skipped with a warning.
+            if (cmd.loader != nullptr) {
+                cmd.loader->log(LogLevel::Warn, ModuleId::Core,
+                                "AH02295: " + std::string(spec.name) +
+                                    " in .htaccess forbidden by AllowOverride");
+            }
+            return std::nullopt;
         }
         if (!cmd.sections.empty()) {
             return std::string(spec.name) + " not allowed in " + cmd.sections.back()->name +

@@ -28,6 +28,9 @@ struct Cmd {
     std::optional<std::string> path;      // the enclosing section's path; none at server level
     Allow override = Allow::None;         // what may be set here (AllowOverride in .htaccess)
     unsigned override_opts = 0;           // Options an .htaccess may set (AllowOverride Options=)
+    // AllowOverrideList in .htaccess: directives allowed whatever `override`
+    // says (matched without regard to case, as httpd's table lookup).
+    const std::vector<std::string>* override_list = nullptr;
     std::int64_t limited = -1;            // the methods of an enclosing <Limit>, or -1
     bool htaccess = false;
     std::vector<const parser::Node*> sections;  // enclosing section nodes, outermost first

@@ -40,6 +40,10 @@ struct ConfigFactory {
     std::shared_ptr<ServerConfigSet> (*merge_server)(const ServerConfigSet& main,
                                                      const ServerConfigSet& vhost);
     std::shared_ptr<DirConfigSet> (*merge_dir)(const DirConfigSet& main, const DirConfigSet& vhost);
+    // An .htaccess file's set: no module's yet, core's Options unset.
+    std::shared_ptr<DirConfigSet> (*new_htaccess_dir)();
+    // A private copy, for an .htaccess file read at run time.
+    std::shared_ptr<ServerConfigSet> (*copy_server)(const ServerConfigSet& server);
 };
 
 struct Config {

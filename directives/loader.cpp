@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cctype>
+
 #include "directives/binder.hpp"
 
 namespace feather::directives {
@@ -93,7 +95,7 @@ parser::ReadError Loader::run_on_read(parser::ConfigReader& reader, const parser
         if (!config_->modules.contains(spec->module)) {
             continue;
         }
-        Cmd cmd = server_context();
+        Cmd cmd = htaccess_ ? *htaccess_ : server_context();
         cmd.node = &directive;
         cmd.reader = &reader;
         cmd.produced = &out;
@@ -127,6 +129,18 @@ Status Loader::walk(Cmd& ctx, const parser::NodeList& nodes)
         }
         if (!known) {
             error_at_ = node.loc;
+            if (any(ctx.override & Allow::NonfatalUnknown)) {
+                // AllowOverride Nonfatal=Unknown: skipped with a warning.
+                std::string lower = node.name;
+                for (char& c : lower) {
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
+                log(LogLevel::Warn, ModuleId::Core,
+                    "AH02296: Unknown directive " + lower +
+                        " perhaps misspelled or defined by a module not included in the server "
+                        "configuration");
+                continue;
+            }
             return "Invalid command '" + node.name +
                    "', perhaps misspelled or defined by a module not included in the server "
                    "configuration";
@@ -234,6 +248,70 @@ LoadResult Loader::load(const LoadOptions& options)
         }
     }
     result.config = config_;
+    return result;
+}
+
+AccessFileResult Loader::read_access_file(const Config& live, std::size_t server_index,
+                                          const AccessFile& file)
+{
+    // A private configuration: setters may note things in the server
+    // configs (a <Files> section's id...), the running one stays as it is.
+    config_ = std::make_shared<Config>();
+    config_->sources = std::make_shared<SourceMap>();
+    config_->modules = live.modules;
+    config_->defines = live.defines;
+    config_->server_root = live.server_root;
+    auto copy = [this](const ServerConfig& s) {
+        ServerConfig c = s;
+        c.modules = factory_.copy_server(*s.modules);
+        return c;
+    };
+    config_->servers.push_back(copy(live.servers.front()));
+    if (server_index != 0 && server_index < live.servers.size()) {
+        config_->servers.push_back(copy(live.servers[server_index]));
+    }
+    read_ = parser::ReadState{};
+    read_.sources = config_->sources;
+    read_.defines = live.defines;
+    read_.server_root = live.server_root;
+    read_.warn = [this](std::string_view text) { log(LogLevel::Warn, ModuleId::Core, text); };
+    options_.server_root = live.server_root;
+    error_at_.reset();
+
+    AccessFileResult result;
+    result.sources = config_->sources;
+    // httpd creates a module's part of the file's config with the
+    // directory as its path: core's Options start unset, without the
+    // server level's FollowSymLinks.
+    auto dir = factory_.new_htaccess_dir();
+
+    Cmd base;
+    base.loader = this;
+    base.server = &config_->servers.back();
+    base.dir = dir.get();
+    base.path = file.dir;
+    base.override = file.override;
+    base.override_opts = file.override_opts;
+    base.override_list = file.override_list;
+    base.htaccess = true;
+    htaccess_ = base;
+    struct Reset {
+        std::optional<Cmd>& c;
+        ~Reset() { c.reset(); }
+    } reset{htaccess_};
+
+    parser::ConfigReader reader(read_, *this);
+    parser::NodeList tree;
+    if (auto err = reader.read_text(file.text, file.path, tree)) {
+        result.error = std::move(err);
+        return result;
+    }
+    Cmd ctx = base;
+    if (auto err = walk(ctx, tree)) {
+        result.error = std::move(err);
+        return result;
+    }
+    result.config = std::move(dir);
     return result;
 }
 

@@ -43,6 +43,24 @@ struct LoadResult {
     std::vector<std::string> error_lines;  // as httpd prints them on stderr
 };
 
+// An .htaccess file to apply (httpd's ap_parse_htaccess arguments, the file
+// already read).
+struct AccessFile {
+    std::string path;  // its full name: SourceLocs and nested error texts
+    std::string text;
+    std::string dir;   // the directory it configures (cmd.path), ending in '/'
+    Allow override = Allow::None;  // AllowOverride in force, Unset bit included
+    unsigned override_opts = 0;    // AllowOverride Options=...
+    const std::vector<std::string>* override_list = nullptr;  // AllowOverrideList
+};
+
+struct AccessFileResult {
+    std::shared_ptr<DirConfigSet> config;  // null when `error` is set
+    // The file name the settings' SourceLocs point into.
+    std::shared_ptr<SourceMap> sources;
+    Status error;  // httpd's message, without the file name it prefixes
+};
+
 // A check run after the walk (Apache's check_config/test_config hooks).
 using ConfigCheck = Status (*)(Loader& loader);
 
@@ -52,6 +70,13 @@ public:
            std::vector<ConfigCheck> checks = {});
 
     LoadResult load(const LoadOptions& options);
+
+    // Applies an .htaccess file against the running configuration `live`
+    // for its server `server_index`: read with the same parser, every
+    // directive checked against the override class in force. `live` is not
+    // changed: setters write into a private copy of the servers they see.
+    AccessFileResult read_access_file(const Config& live, std::size_t server_index,
+                                      const AccessFile& file);
 
     // For setters.
     const Registry& registry() const { return registry_; }
@@ -92,6 +117,7 @@ private:
     parser::ReadState read_;
     std::shared_ptr<Config> config_;
     std::optional<SourceLoc> error_at_;
+    std::optional<Cmd> htaccess_;  // the context of an .htaccess file being read
     bool bare_failure_ = false;
 };
 

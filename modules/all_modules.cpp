@@ -76,6 +76,14 @@ std::shared_ptr<DirConfigSet> merge_dir(const DirConfigSet& main, const DirConfi
 {
     return std::make_shared<DirConfigSet>(merge(main, vhost));
 }
+// An .htaccess file's set: like httpd's, it holds a module's part only once
+// one of that module's directives appears. A core part made then starts
+// with Options unset (its FollowSymLinks bit is not read while unset).
+std::shared_ptr<DirConfigSet> new_htaccess_dir() { return new_empty_dir(); }
+std::shared_ptr<ServerConfigSet> copy_server(const ServerConfigSet& server)
+{
+    return std::make_shared<ServerConfigSet>(server);
+}
 
 // httpd's ap_fini_vhost_config, once per generation: the address groups and
 // the names of servers without ServerName (the notices were printed when the
@@ -99,7 +107,11 @@ const directives::Registry& registry()
     return r;
 }
 
-directives::ConfigFactory config_factory() { return {&new_server, &new_dir, &new_empty_dir, &merge_server, &merge_dir}; }
+directives::ConfigFactory config_factory()
+{
+    return {&new_server, &new_dir, &new_empty_dir, &merge_server, &merge_dir, &new_htaccess_dir,
+            &copy_server};
+}
 
 std::vector<directives::ConfigCheck> config_checks()
 {

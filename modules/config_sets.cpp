@@ -53,7 +53,12 @@ void make_every_part(DirConfigSet::Parts& parts, std::index_sequence<I...>)
 
 }  // namespace
 
-DirConfigSet::DirConfigSet() { make_every_part(parts_, std::make_index_sequence<kPartCount>{}); }
+DirConfigSet::DirConfigSet()
+{
+    make_every_part(parts_, std::make_index_sequence<kPartCount>{});
+    std::get<std::shared_ptr<mod::core::CoreDirConfig>>(parts_)->opts =
+        mod::core::kOptUnset | mod::core::kOptSymLinks;
+}
 
 DirConfigSet DirConfigSet::none() { return DirConfigSet(NoParts{}); }
 

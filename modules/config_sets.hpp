@@ -56,7 +56,8 @@ struct DirConfigSet {
     static constexpr std::size_t kPartCount = std::tuple_size_v<Parts>;
     static constexpr std::uint32_t kAllParts = (std::uint32_t{1} << kPartCount) - 1;
 
-    // Every part, at its defaults (a server's per-directory defaults).
+    // Every part, at its defaults (a server's per-directory defaults, whose
+    // Options start with FollowSymLinks).
     DirConfigSet();
     // No part at all (a section before its first directive).
     static DirConfigSet none();

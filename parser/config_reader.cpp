@@ -240,6 +240,12 @@ ReadError ConfigReader::read_file(const std::string& path, NodeList& out)
     return err;
 }
 
+ReadError ConfigReader::read_text(std::string text, std::string_view name, NodeList& out)
+{
+    Frame f{LineReader(std::move(text), state_.sources->intern(name)), std::nullopt};
+    return read_frame(f, out);
+}
+
 ReadError ConfigReader::read_command_lines(const std::vector<std::string>& lines, NodeList& out)
 {
     Frame f{LineReader(lines, state_.sources->intern("-c/-C directives")), std::nullopt};

@@ -65,6 +65,9 @@ public:
 
     // A whole file (Apache's ap_process_resource_config).
     ReadError read_file(const std::string& path, NodeList& out);
+    // Text already read from `name` (an .htaccess file): errors come back
+    // bare, as ap_parse_htaccess prefixes them with the file name itself.
+    ReadError read_text(std::string text, std::string_view name, NodeList& out);
     // Directives from -C or -c, read as one pseudo-file.
     ReadError read_command_lines(const std::vector<std::string>& lines, NodeList& out);
 

@@ -36,6 +36,11 @@ enum OptionBits : unsigned {
     kOptAll = kOptIndexes | kOptIncludes | kOptIncWithExec | kOptSymLinks | kOptExecCgi,
 };
 
+// What .htaccess may set when AllowOverride says nothing about Options
+// (httpd's default override_opts).
+inline constexpr unsigned kDefaultOverrideOpts =
+    kOptUnset | kOptAll | kOptSymOwner | kOptMultiViews;
+
 // FileETag components (httpd's ETAG_*).
 enum EtagBits : unsigned {
     kEtagUnset = 0,
@@ -147,9 +152,10 @@ struct Section {
 
 struct CoreDirConfig {
     // Options: either absolute (opts set) or relative (+/-) to the parent.
-    // Server-level and .htaccess configs start with FollowSymLinks, sections
-    // (new_section_config) without, as httpd's create_core_dir_config.
-    unsigned opts = kOptUnset | kOptSymLinks;
+    // Sections and .htaccess files start unset; the server level adds
+    // FollowSymLinks (DirConfigSet's full set), as httpd's
+    // create_core_dir_config does for a config without a directory.
+    unsigned opts = kOptUnset;
     unsigned opts_add = 0;
     unsigned opts_remove = 0;
     // AllowOverride: which classes .htaccess may use; Options= list.

@@ -45,9 +45,6 @@ std::optional<unsigned> option_bits(std::string_view word)
     return std::nullopt;
 }
 
-// What .htaccess may set when AllowOverride says nothing about Options.
-constexpr unsigned kDefaultOverrideOpts = kOptUnset | kOptAll | kOptSymOwner | kOptMultiViews;
-
 // set_allow_opts: the comma list after "AllowOverride Options=". An empty
 // list keeps the value it had (made "set").
 std::optional<std::string> allow_opts(std::string_view list, unsigned& opts)

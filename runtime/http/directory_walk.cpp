@@ -1,13 +1,14 @@
 // ap_directory_walk (server/request.c) without httpd's walk cache: the
-// component-by-component descent that matches <Directory> sections level by
-// level, checks symbolic links, and finds where the file ends and the path
-// info begins.
+// component-by-component descent that matches <Directory> sections and
+// reads .htaccess files level by level, checks symbolic links, and finds
+// where the file ends and the path info begins.
 
 #include <cerrno>
 
 #include "modules/config_sets.hpp"
 #include "modules/request/services.hpp"
 #include "runtime/http/filepath.hpp"
+#include "runtime/http/htaccess_reader.hpp"
 #include "runtime/http/section_walk.hpp"
 #include "runtime/http/symlink_check.hpp"
 
@@ -32,14 +33,15 @@ struct WalkOpts {
     unsigned opts = 0;
     unsigned add = 0;
     unsigned remove = 0;
-    bool override_unset = true;  // no AllowOverride seen: httpd's OR_UNSET bit
-    unsigned override = 0;
-    bool has_override_list = false;
+    unsigned override = 0;  // Allow bits; Unset while no AllowOverride was seen
+    unsigned override_opts = mod::core::kDefaultOverrideOpts;
+    const std::vector<std::string>* override_list = nullptr;
 
     explicit WalkOpts(const CoreDirConfig& c)
         : opts(c.opts), add(c.opts_add), remove(c.opts_remove),
-          override_unset(!c.override.is_set()), override(c.override.get_or(0)),
-          has_override_list(c.override_list.is_set() && !c.override_list.value->empty())
+          override(c.override.get_or(static_cast<unsigned>(directives::Allow::Unset))),
+          override_opts(c.override_opts.get_or(mod::core::kDefaultOverrideOpts)),
+          override_list(c.override_list.is_set() ? &*c.override_list.value : nullptr)
     {
     }
 
@@ -54,19 +56,33 @@ struct WalkOpts {
             add = c.opts_add;
             remove = c.opts_remove;
         }
+        // A section's AllowOverride brings its own Options= list (or the
+        // default one), as httpd's core_opts_merge takes both together.
         if (c.override.is_set()) {
-            override_unset = false;
             override = *c.override.value;
+            override_opts = c.override_opts.get_or(mod::core::kDefaultOverrideOpts);
         }
         if (c.override_list.is_set()) {
-            has_override_list = !c.override_list.value->empty();
+            override_list = &*c.override_list.value;
         }
     }
 
     // httpd consults .htaccess unless the override is exactly "None" (its
     // OR_UNSET bit counts: with AllowOverride never set, httpd still reads
     // the files, and any directive in one is "not allowed here").
-    bool reads_htaccess() const { return override_unset || override != 0 || has_override_list; }
+    bool reads_htaccess() const
+    {
+        return override != 0 || (override_list != nullptr && !override_list->empty());
+    }
+
+    OverrideRules rules() const
+    {
+        OverrideRules r{override, override_opts, {}};
+        if (override_list != nullptr) {
+            r.list = *override_list;
+        }
+        return r;
+    }
 };
 
 // The <Directory> sections in httpd's order (ap_core_reorder_directories):
@@ -201,10 +217,18 @@ int directory_walk(Request& r)
             chain.add(s.config);
         }
 
-        // SEAM (.htaccess, a later task): httpd reads this level's access
-        // file here, for every level at or below the root, when
-        // opts.reads_htaccess(); its sections then merge into `opts` and
-        // `chain` like a <Directory> of this level. Nothing is read yet.
+        // This level's access file, where AllowOverride lets one count: it
+        // merges like one more <Directory> of this level.
+        if (opts.reads_htaccess()) {
+            std::shared_ptr<const DirConfigSet> htaccess;
+            if (const int rc = read_htaccess(r, r.filename, opts.rules(), htaccess)) {
+                return rc;
+            }
+            if (htaccess) {
+                opts.merge(get<CoreDirConfig>(*htaccess));
+                chain.add(htaccess);
+            }
+        }
 
         if (temp_slash) {
             r.filename.pop_back();

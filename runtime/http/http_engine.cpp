@@ -7,7 +7,9 @@
 #include "modules/request/server_url.hpp"
 #include "runtime/conn/socket_io.hpp"
 #include "runtime/http/core_hooks.hpp"
+#include "runtime/http/htaccess_cache.hpp"
 #include "runtime/http/http_exchange.hpp"
+#include "runtime/http/merge_memo.hpp"
 #include "runtime/http/options_trace.hpp"
 #include "runtime/http/pipeline.hpp"
 #include "runtime/http/vhost_select.hpp"
@@ -45,9 +47,31 @@ public:
         for (const auto step : mod::child_exit_steps()) {
             step(*states_);
         }
+        log_perdir_counts();
     }
 
 private:
+    // How much per-directory merging and .htaccess parsing this child did
+    // (LogLevel core:debug), for benchmarks: a steady stream of requests
+    // should show memo hits and reuses, not merges and parses.
+    void log_perdir_counts() const
+    {
+        Request r;
+        r.server = &config_->main_server();
+        r.config = config_.get();
+        r.services = pipeline_.get();
+        if (!pipeline_->log_enabled(r, ModuleId::Core, LogLevel::Debug)) {
+            return;
+        }
+        const MergeCounts m = merge_memo_counts();
+        const HtaccessCounts h = HtaccessCache::process().counts();
+        pipeline_->log(r, ModuleId::Core, LogLevel::Debug,
+                       "per-directory config: " + std::to_string(m.merges) + " merges, " +
+                           std::to_string(m.hits) + " memo hits, " + std::to_string(h.parses) +
+                           " .htaccess parses, " + std::to_string(h.reuses) +
+                           " .htaccess reuses");
+    }
+
     std::shared_ptr<const directives::Config> config_;
     std::shared_ptr<Pipeline> pipeline_;
     std::shared_ptr<ModuleStates> states_;

@@ -1,12 +1,17 @@
 #include "runtime/http/merge_memo.hpp"
 
+#include <array>
+#include <atomic>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 namespace feather::runtime {
 
 namespace {
 
-constexpr std::size_t kMaxEntries = 1024;
+constexpr std::size_t kShards = 16;
+constexpr std::size_t kMaxEntriesPerShard = 256;  // 4096 in all
 
 struct Key {
     const DirConfigSet* base;
@@ -29,11 +34,22 @@ struct Entry {
     std::shared_ptr<const DirConfigSet> merged;
 };
 
-using Memo = std::unordered_map<Key, Entry, KeyHash>;
+// Each shard on its own cache lines, counters included, so threads that
+// hit different shards do not share a line.
+struct alignas(64) Shard {
+    std::shared_mutex mutex;
+    std::unordered_map<Key, Entry, KeyHash> map;
+    std::atomic<std::uint64_t> merges{0};
+    std::atomic<std::uint64_t> hits{0};
+};
+
+using Memo = std::array<Shard, kShards>;
 
 Memo& memo()
 {
-    thread_local Memo m;
+    // Process-wide on purpose (see the header); each child has its own
+    // after fork, and the master never serves.
+    static Memo m;
     return m;
 }
 
@@ -42,17 +58,34 @@ Memo& memo()
 std::shared_ptr<const DirConfigSet> merge_memoised(const std::shared_ptr<const DirConfigSet>& base,
                                                    const std::shared_ptr<const DirConfigSet>& add)
 {
-    Memo& m = memo();
     const Key key{base.get(), add.get()};
-    if (const auto it = m.find(key); it != m.end()) {
-        return it->second.merged;
-    }
-    if (m.size() >= kMaxEntries) {
-        m.clear();
+    const std::size_t hash = KeyHash{}(key);
+    Shard& shard = memo()[(hash >> 7) % kShards];
+    {
+        std::shared_lock lock(shard.mutex);
+        if (const auto it = shard.map.find(key); it != shard.map.end()) {
+            shard.hits.fetch_add(1, std::memory_order_relaxed);
+            return it->second.merged;
+        }
     }
     auto merged = std::make_shared<const DirConfigSet>(merge(*base, *add));
-    m.emplace(key, Entry{base, add, merged});
-    return merged;
+    shard.merges.fetch_add(1, std::memory_order_relaxed);
+    std::unique_lock lock(shard.mutex);
+    if (shard.map.size() >= kMaxEntriesPerShard) {
+        shard.map.clear();
+    }
+    const auto it = shard.map.try_emplace(key, Entry{base, add, merged}).first;
+    return it->second.merged;
+}
+
+MergeCounts merge_memo_counts()
+{
+    MergeCounts c;
+    for (const Shard& s : memo()) {
+        c.merges += s.merges.load(std::memory_order_relaxed);
+        c.hits += s.hits.load(std::memory_order_relaxed);
+    }
+    return c;
 }
 
 }  // namespace feather::runtime

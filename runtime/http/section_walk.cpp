@@ -45,7 +45,7 @@ bool regex_section_matches(const mod::core::Section& s, std::string_view subject
     return true;
 }
 
-void SectionMerge::add(const std::shared_ptr<DirConfigSet>& section)
+void SectionMerge::add(const std::shared_ptr<const DirConfigSet>& section)
 {
     if (merged_) {
         merged_ = merge_memoised(merged_, section);

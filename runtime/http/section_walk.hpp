@@ -48,7 +48,7 @@ bool regex_section_matches(const mod::core::Section& s, std::string_view subject
 // once onto the request's configuration.
 class SectionMerge {
 public:
-    void add(const std::shared_ptr<DirConfigSet>& section);
+    void add(const std::shared_ptr<const DirConfigSet>& section);
     void apply(Request& r) const;
     bool empty() const { return merged_ == nullptr; }
 

@@ -63,9 +63,13 @@ def prepare_root(s, parent: str, kind: str, taken: set) -> tuple:
     return root, port
 
 
-def run_case(case, port: int) -> list:
+def run_case(case, port: int, root: str) -> list:
     out = []
     for steps in case.conns:
+        if steps and all(isinstance(st, scen.Edit) for st in steps):
+            for st in steps:
+                st.apply(root)
+            continue
         steps = [st.replace(b"@PORT@", str(port).encode()) if isinstance(st, bytes) else st
                  for st in steps]
         out.append(client.run_connection(port, steps, case.idle, case.deadline))
@@ -101,8 +105,8 @@ def run_scenario(s, apache2: str, feather: str, only: str, verbose: bool) -> tup
                 return 0, 0, len(s.cases)
         cases = [c for c in s.cases if not only or only in c.name]
         with concurrent.futures.ThreadPoolExecutor(16) as pool:
-            a_runs = [pool.submit(run_case, c, a_port) for c in cases]
-            f_runs = [pool.submit(run_case, c, f_port) for c in cases]
+            a_runs = [pool.submit(run_case, c, a_port, a_root) for c in cases]
+            f_runs = [pool.submit(run_case, c, f_port, f_root) for c in cases]
             results = [(c, ar.result(), fr.result()) for c, ar, fr in zip(cases, a_runs, f_runs)]
     finally:
         for srv in started:
@@ -130,6 +134,20 @@ def run_scenario(s, apache2: str, feather: str, only: str, verbose: bool) -> tup
         failed += 1
         print("FAIL %s / %s" % (s.name, case.name))
         print(diff)
+    if s.error_log and not only:
+        # The lines both servers logged for the scenario's requests, in any order (the cases
+        # run concurrently).
+        a_log = compare.error_log_lines(a_root, a_port, s.error_log)
+        f_log = compare.error_log_lines(f_root, f_port, s.error_log)
+        if a_log == f_log:
+            agreed += 1
+            if verbose:
+                print("ok   %s / error log\n%s" % (s.name, "\n".join(a_log)))
+        else:
+            failed += 1
+            print("FAIL %s / error log" % s.name)
+            print("\n".join(difflib.unified_diff(a_log, f_log, "apache2", "feather",
+                                                  lineterm="", n=2)))
     if not failed:
         shutil.rmtree(tmp, ignore_errors=True)
     else:
@@ -153,7 +171,8 @@ def main() -> int:
     names = sorted(d for d in os.listdir(args.scenarios_dir)
                    if os.path.isfile(os.path.join(args.scenarios_dir, d, "scenario.py")))
     if args.scenario:
-        names = [n for n in names if n in args.scenario]
+        # A name or a prefix ("perdir" runs every perdir_* scenario).
+        names = [n for n in names if any(n == p or n.startswith(p + "_") for p in args.scenario)]
     totals = [0, 0, 0]
     begin = time.monotonic()
     for name in names:

@@ -89,3 +89,28 @@ def render(ex: Exchange, port: int, root: str, headers="all", normalise=(), igno
     # a reset and a clean close are one outcome: which one the client sees depends on timing
     lines.append("[connection %s]" % ("closed by the server" if ex.closed else "left open"))
     return "\n".join(lines)
+
+
+_LOG_TIME = re.compile(r"^\[[^\]]*\] ")
+_LOG_PID = re.compile(r" \[pid \d+(:tid \d+)?\]")
+_LOG_CLIENT = re.compile(r"\[client ([0-9a-fA-F.:]+):\d+\]")
+
+
+def error_log_lines(root: str, port: int, wanted) -> list:
+    """The lines of ROOT/logs/error_log holding one of the `wanted` substrings, without what
+    differs by run (time, pid and thread, the client's port, the root, the port), sorted."""
+    import os
+    try:
+        with open(os.path.join(root, "logs", "error_log"), "rb") as f:
+            text = f.read().decode("latin-1")
+    except OSError:
+        return []
+    out = []
+    for line in text.splitlines():
+        if not any(w in line for w in wanted):
+            continue
+        line = _LOG_TIME.sub("", line)
+        line = _LOG_PID.sub("", line)
+        line = _LOG_CLIENT.sub(r"[client \1]", line)
+        out.append(line.replace(root, "@ROOT@").replace(str(port), "@PORT@"))
+    return sorted(out)

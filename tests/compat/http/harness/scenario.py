@@ -24,6 +24,22 @@ FIXED_MTIME = 1700000000  # 2023-11-14 22:13:20 UTC: every built path gets it (L
 
 
 @dataclass
+class Edit:
+    """A connection made only of Edit steps changes a file under the server's root between the
+    connections of a case (e.g. an .htaccess rewritten between two requests). The new content
+    gets its own fixed modification time, unlike the built tree's."""
+    path: str
+    content: str
+    mtime: int = FIXED_MTIME + 1000
+
+    def apply(self, root: str) -> None:
+        p = os.path.join(root, self.path)
+        with open(p, "wb") as f:
+            f.write(self.content.encode("latin-1"))
+        os.utime(p, (self.mtime, self.mtime))
+
+
+@dataclass
 class Case:
     """One case: connections made one after the other, each a list of steps (bytes, Pause, Read,
     Shutdown). "@PORT@" in bytes is replaced by the server's port.
@@ -94,6 +110,7 @@ class Scenario:
     headers: object = "all"
     ignore_headers: tuple = ()
     normalise: tuple = ()
+    error_log: tuple = ()
 
 
 def load(directory: str) -> Scenario:
@@ -117,7 +134,8 @@ def load(directory: str) -> Scenario:
                     modules=list(mod.MODULES), cases=cases, build=getattr(mod, "build", None),
                     differences=differences, headers=getattr(mod, "HEADERS", "all"),
                     ignore_headers=tuple(h.lower() for h in getattr(mod, "IGNORE_HEADERS", ())),
-                    normalise=tuple(getattr(mod, "NORMALISE", ())))
+                    normalise=tuple(getattr(mod, "NORMALISE", ())),
+                    error_log=tuple(getattr(mod, "ERROR_LOG", ())))
 
 
 def render(s: Scenario, root: str, port: int) -> str:
