@@ -48,6 +48,10 @@ public:
 
     virtual std::int64_t now_us() const = 0;
 
+    // ap_update_mtime(r, r->finfo.mtime) then ap_make_etag(r, 0): the
+    // entity tag of what `r` maps to (negotiation's variant list validator).
+    virtual std::string entity_tag(Request&) { return {}; }
+
     // The running server's scoreboard (null when there is none, e.g. in
     // tests) and what mod_status reports about the server.
     virtual const ScoreboardView* scoreboard() const { return nullptr; }

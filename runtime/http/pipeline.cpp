@@ -9,6 +9,8 @@
 
 #include "modules/config_sets.hpp"
 #include "runtime/http/error_response.hpp"
+#include "runtime/http/etag.hpp"
+#include "runtime/http/response_meta.hpp"
 #include "runtime/http/remote_host.hpp"
 #include "runtime/http/section_walk.hpp"
 #include "runtime/http/uri.hpp"
@@ -457,6 +459,14 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     r.expecting_100 = next.expecting_100;
     r.unknown_length = next.unknown_length;
     r.filename = next.filename;
+}
+
+std::string Pipeline::entity_tag(Request& r)
+{
+    if (r.finfo) {
+        update_mtime(r, mtime_us_of(*r.finfo));
+    }
+    return make_etag(r, false);
 }
 
 void Pipeline::log_transaction(Request& r) { run_all(Phase::LogTransaction, r); }
