@@ -419,6 +419,7 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     next.allowed = r.allowed;
     next.expecting_100 = r.expecting_100;
     next.no_cache = r.no_cache;
+    next.vlist_validator = r.vlist_validator;  // negotiation's, for the variant's ETag
     next.input = r.input;    // the body is read once, by whichever request
     next.method = r.method;
     next.method_number = r.method_number;
