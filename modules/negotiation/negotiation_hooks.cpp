@@ -61,8 +61,24 @@ Verdict serve_inline_body(Request& r, const Variant& best)
     if (best.encoding && !best.encoding->empty()) {
         r.content_encoding = *best.encoding;
     }
-    if (length > 0 && !r.header_only) {
+    if (const int status = r.services->meets_conditions(r)) {
+        // As the default handler answers a condition: the status alone.
+        r.status = status;
+        if (status == 304) {
+            r.headers_out.unset("Content-Length");
+        } else if (!r.header_only) {
+            r.headers_out.set("Content-Length", "0");
+        }
+        return Verdict::ok();
+    }
+    if (length > 0) {
         r.body.emplace_back(FileRange{file, *best.body_offset, length});
+    }
+    // httpd's byterange filter sees this body as any other.
+    if (const int status = r.services->apply_byteranges(r)) {
+        r.body.clear();
+        r.error_in_output = true;
+        return Verdict::http(status);
     }
     return Verdict::ok();
 }

@@ -8,6 +8,8 @@
 #include <cstring>
 
 #include "modules/config_sets.hpp"
+#include "runtime/http/byterange.hpp"
+#include "runtime/http/conditional.hpp"
 #include "runtime/http/error_response.hpp"
 #include "runtime/http/etag.hpp"
 #include "runtime/http/response_meta.hpp"
@@ -469,6 +471,10 @@ std::string Pipeline::entity_tag(Request& r)
     }
     return make_etag(r, false);
 }
+
+int Pipeline::meets_conditions(const Request& r) { return runtime::meets_conditions(r); }
+
+int Pipeline::apply_byteranges(Request& r) { return runtime::apply_byteranges(r); }
 
 void Pipeline::log_transaction(Request& r) { run_all(Phase::LogTransaction, r); }
 

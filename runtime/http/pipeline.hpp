@@ -58,6 +58,8 @@ public:
     std::optional<std::string> remote_host(Request& r, RemoteHost type, bool* is_ip) override;
     std::int64_t now_us() const override;
     std::string entity_tag(Request& r) override;
+    int meets_conditions(const Request& r) override;
+    int apply_byteranges(Request& r) override;
     const ScoreboardView* scoreboard() const override;
     const ServerFacts& server_facts() const override { return facts_; }
 

@@ -141,7 +141,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feather", required=True)
     ap.add_argument("--apache2")
-    ap.add_argument("-s", "--scenario", action="append", help="run only these scenarios")
+    ap.add_argument("-s", "--scenario", action="append",
+                    help="run only these scenarios (a name, or a prefix before '_': -s negotiation)")
     ap.add_argument("--scenarios-dir", default=SCENARIOS, help="where the scenarios are")
     ap.add_argument("-k", "--case", default="", help="run only cases whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -153,7 +154,7 @@ def main() -> int:
     names = sorted(d for d in os.listdir(args.scenarios_dir)
                    if os.path.isfile(os.path.join(args.scenarios_dir, d, "scenario.py")))
     if args.scenario:
-        names = [n for n in names if n in args.scenario]
+        names = [n for n in names if any(n == s or n.startswith(s + "_") for s in args.scenario)]
     totals = [0, 0, 0]
     begin = time.monotonic()
     for name in names:

@@ -113,6 +113,8 @@ CASES = [
     get("body put 405", "/map/body.var", "Accept-Language: fr\r\nContent-Length: 0\r\n", method="PUT"),
     get("body http/1.0", "/map/body.var", "Accept-Language: fr\r\n", proto="HTTP/1.0"),
     get("body http/1.0 keep-alive", "/map/body.var", "Accept-Language: fr\r\n", proto="HTTP/1.0"),
+    get("body range", "/map/body.var", "Accept-Language: fr\r\nRange: bytes=0-3\r\n"),
+    get("body if-none-match star", "/map/body.var", "Accept-Language: fr\r\nIf-None-Match: *\r\n"),
     get("body head", "/map/body.var", "Accept-Language: en\r\n", method="HEAD"),
     get("bad map no colon", "/map/bad.var"),
     get("bad map no body", "/map/nobody.var"),
