@@ -182,6 +182,7 @@ def main():
     ap.add_argument("--size", type=int, default=2048)
     opts = ap.parse_args()
     workdir = tempfile.mkdtemp(prefix="feather-bench-neg-")
+    os.chmod(workdir, 0o755)  # the children run as nobody when started as root
     servers = [Server(k, os.path.abspath(opts.feather), workdir, opts.mpm, opts.size)
                for k in ("feather", "apache")]
     results = {(s.name, c[0]): [] for s in servers for c in CASES}
