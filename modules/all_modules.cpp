@@ -40,7 +40,10 @@ namespace dir {
 extern const directives::ModuleInfo kDirModule;
 extern const ModuleHooks kDirHooks;
 }  // namespace dir
-namespace negotiation { extern const directives::ModuleInfo kNegotiationModule; }
+namespace negotiation {
+extern const directives::ModuleInfo kNegotiationModule;
+extern const ModuleHooks kNegotiationHooks;
+}  // namespace negotiation
 namespace status {
 extern const directives::ModuleInfo kStatusModule;
 extern const ModuleHooks kStatusHooks;
@@ -139,6 +142,7 @@ std::span<const ModuleHooks> all_module_hooks()
         log_config::kLogConfigHooks,
         mime::kMimeHooks,
         dir::kDirHooks,
+        negotiation::kNegotiationHooks,
         alias::kAliasHooks,
         status::kStatusHooks,
     };

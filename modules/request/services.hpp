@@ -48,6 +48,16 @@ public:
 
     virtual std::int64_t now_us() const = 0;
 
+    // ap_update_mtime(r, r->finfo.mtime) then ap_make_etag(r, 0): the
+    // entity tag of what `r` maps to (negotiation's variant list validator).
+    virtual std::string entity_tag(Request&) { return {}; }
+    // ap_meets_conditions: 0, or the status (304, 412) the request's
+    // conditions answer with.
+    virtual int meets_conditions(const Request&) { return 0; }
+    // httpd's byterange filter on a handler's output in `r.body`: 0, or the
+    // status of a failed range request (416).
+    virtual int apply_byteranges(Request&) { return 0; }
+
     // The running server's scoreboard (null when there is none, e.g. in
     // tests) and what mod_status reports about the server.
     // A view is returned by value: threads of a worker child ask at once.

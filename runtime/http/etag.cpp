@@ -79,8 +79,11 @@ std::string make_etag(const Request& r, bool force_weak, int fd)
         std::string tag = weak ? "W/\"" : "\"";
         tag += body;
         if (!r.vlist_validator.empty()) {
+            // httpd copies the validator with apr_cpystrn and a length
+            // that counts its closing quote: the quote is lost, and with
+            // it the tag's own closing quote.
             tag.push_back(';');
-            tag.append(vlv);
+            tag.append(vlv.substr(0, vlv.empty() ? 0 : vlv.size() - 1));
         } else {
             tag.push_back('"');
         }

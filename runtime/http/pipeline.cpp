@@ -8,7 +8,11 @@
 #include <cstring>
 
 #include "modules/config_sets.hpp"
+#include "runtime/http/byterange.hpp"
+#include "runtime/http/conditional.hpp"
 #include "runtime/http/error_response.hpp"
+#include "runtime/http/etag.hpp"
+#include "runtime/http/response_meta.hpp"
 #include "runtime/http/remote_host.hpp"
 #include "runtime/http/section_walk.hpp"
 #include "runtime/http/uri.hpp"
@@ -416,6 +420,7 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     next.allowed = r.allowed;
     next.expecting_100 = r.expecting_100;
     next.no_cache = r.no_cache;
+    next.vlist_validator = r.vlist_validator;  // negotiation's, for the variant's ETag
     next.input = r.input;    // the body is read once, by whichever request
     next.method = r.method;
     next.method_number = r.method_number;
@@ -457,6 +462,18 @@ void Pipeline::internal_redirect(Request& r, std::string_view uri)
     r.unknown_length = next.unknown_length;
     r.filename = next.filename;
 }
+
+std::string Pipeline::entity_tag(Request& r)
+{
+    if (r.finfo) {
+        update_mtime(r, mtime_us_of(*r.finfo));
+    }
+    return make_etag(r, false);
+}
+
+int Pipeline::meets_conditions(const Request& r) { return runtime::meets_conditions(r); }
+
+int Pipeline::apply_byteranges(Request& r) { return runtime::apply_byteranges(r); }
 
 void Pipeline::log_transaction(Request& r) { run_all(Phase::LogTransaction, r); }
 

@@ -57,6 +57,9 @@ public:
     void internal_redirect(Request& r, std::string_view uri) override;
     std::optional<std::string> remote_host(Request& r, RemoteHost type, bool* is_ip) override;
     std::int64_t now_us() const override;
+    std::string entity_tag(Request& r) override;
+    int meets_conditions(const Request& r) override;
+    int apply_byteranges(Request& r) override;
     std::optional<ScoreboardView> scoreboard() const override;
     const ServerFacts& server_facts() const override { return facts_; }
 

@@ -234,9 +234,6 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
     const std::string& date = recent_http_date(
         r.request_time_us != 0 ? r.request_time_us
                                : static_cast<std::int64_t>(std::time(nullptr)) * 1000000);
-    if (r.no_cache && !r.headers_out.has("Expires")) {
-        r.headers_out.add("Expires", date);
-    }
     if (r.notes.has("no-etag")) {
         r.headers_out.unset("ETag");
     }
@@ -306,6 +303,11 @@ ResponseHead make_response_head(Request& r, KeepAliveState& ka, const ProtocolSe
             ++ka.keepalives;
         }
         ka.close = true;
+    }
+    // apache2 2.4.71 puts Expires (r->no_cache: negotiated answers to
+    // HTTP/1.0) after the keep-alive decision's Connection field.
+    if (r.no_cache && !r.headers_out.has("Expires")) {
+        r.headers_out.add("Expires", date);
     }
 
     std::string content_type;

@@ -159,7 +159,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feather", required=True)
     ap.add_argument("--apache2")
-    ap.add_argument("-s", "--scenario", action="append", help="run only these scenarios")
+    ap.add_argument("-s", "--scenario", action="append",
+                    help="run only these scenarios (a name, or a prefix before '_': -s negotiation)")
     ap.add_argument("--scenarios-dir", default=SCENARIOS, help="where the scenarios are")
     ap.add_argument("-k", "--case", default="", help="run only cases whose name contains this")
     ap.add_argument("-v", "--verbose", action="store_true")

@@ -93,9 +93,10 @@ TEST(ServingEtag, VariantListValidatorAndNoFile)
     Serving s("DocumentRoot @ROOT@/htdocs\n");
     auto r = file_request(s);
     r->vlist_validator = "\"vlv1\"";
-    EXPECT_EQ(make_etag(*r, false), "\"6-60a2418202240;vlv1\"");
+    // apache2 loses the closing quote (apr_cpystrn with the quote counted).
+    EXPECT_EQ(make_etag(*r, false), "\"6-60a2418202240;vlv1");
     r->vlist_validator = "W/\"vlv2\"";
-    EXPECT_EQ(make_etag(*r, false), "W/\"6-60a2418202240;vlv2\"");
+    EXPECT_EQ(make_etag(*r, false), "W/\"6-60a2418202240;vlv2");
     r->vlist_validator.clear();
     r->finfo.reset();
     r->request_time_us = kMtimeUs + 3600000000;
