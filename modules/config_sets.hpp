@@ -70,7 +70,8 @@ struct DirConfigSet {
         return held ? *held : defaults_of<T>();
     }
     // The module's part, to change: created if missing, copied if shared.
-    // Only while a configuration is built (single-threaded).
+    // Only on a set still being read (a configuration, or an .htaccess file
+    // in the thread parsing it), before anything else can see it.
     template <class T>
     T& edit()
     {
