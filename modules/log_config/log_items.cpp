@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "modules/config_sets.hpp"
+#include "modules/request/escape_logitem.hpp"
 #include "modules/request/services.hpp"
 
 namespace feather::mod::log_config {
@@ -60,35 +61,6 @@ std::string literal(std::string_view& s)
         case 'n': out.push_back('\n'); s.remove_prefix(1); break;
         case 't': out.push_back('\t'); s.remove_prefix(1); break;
         default: out.push_back('\\'); break;  // copied verbatim
-        }
-    }
-    return out;
-}
-
-std::string escape(std::string_view s)
-{
-    // ap_escape_logitem
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(s.size());
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-            out.push_back(ch);
-            continue;
-        }
-        switch (c) {
-        case '\b': out += "\\b"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        case '\\': out += "\\\\"; break;
-        case '"': out += "\\\""; break;
-        default:
-            out += "\\x";
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
         }
     }
     return out;
@@ -205,7 +177,7 @@ std::string cookie(const Request& r, std::string_view name)
         while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) {
             v.remove_suffix(1);
         }
-        return escape(v);
+        return escape_logitem(v);
     }
     return "-";
 }
@@ -215,24 +187,24 @@ std::string remote_host(Request& r)
 {
     if (r.services != nullptr) {
         if (const auto host = r.services->remote_host(r, RemoteHost::Name)) {
-            return escape(*host);
+            return escape_logitem(*host);
         }
     }
-    return escape(r.connection->client_ip);
+    return escape_logitem(r.connection->client_ip);
 }
 
 std::string value(const LogItem& item, Request& r, const LogContext& ctx)
 {
-    auto or_dash = [](std::optional<std::string_view> v) { return v ? escape(*v) : std::string("-"); };
+    auto or_dash = [](std::optional<std::string_view> v) { return v ? escape_logitem(*v) : std::string("-"); };
     switch (item.kind) {
     case ItemKind::Literal: return item.arg;
     case ItemKind::RemoteHost: return remote_host(r);
     case ItemKind::RemoteAddress: return r.connection->client_ip;
     case ItemKind::LocalAddress: return r.connection->local_ip;
     case ItemKind::RemoteLogname: return "-";
-    case ItemKind::RemoteUser: return r.user.empty() ? "-" : escape(r.user);
+    case ItemKind::RemoteUser: return r.user.empty() ? "-" : escape_logitem(r.user);
     case ItemKind::RequestTime: return request_time(item, r, ctx);
-    case ItemKind::RequestFile: return r.filename.empty() ? "-" : escape(r.filename);
+    case ItemKind::RequestFile: return r.filename.empty() ? "-" : escape_logitem(r.filename);
     case ItemKind::ClfBytesSent: return r.bytes_sent == 0 ? "-" : std::to_string(r.bytes_sent);
     case ItemKind::BytesSent: return std::to_string(r.bytes_sent);
     case ItemKind::HeaderIn: return or_dash(r.headers_in.get(item.arg));
@@ -244,7 +216,7 @@ std::string value(const LogItem& item, Request& r, const LogContext& ctx)
             while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) {
                 t.remove_suffix(1);
             }
-            return escape(t);
+            return escape_logitem(t);
         }
         if (iequal(item.arg, "Set-Cookie")) {
             std::string all;
@@ -253,15 +225,15 @@ std::string value(const LogItem& item, Request& r, const LogContext& ctx)
                     all += (all.empty() ? "" : ", ") + f.value;
                 }
             }
-            return all.empty() ? "-" : escape(all);
+            return all.empty() ? "-" : escape_logitem(all);
         }
         return or_dash(r.headers_out.get(item.arg));
     }
     case ItemKind::Note: return or_dash(r.notes.get(item.arg));
     case ItemKind::LogId: return "-";
     case ItemKind::EnvVar: return or_dash(r.subprocess_env.get(item.arg));
-    case ItemKind::ServerName: return escape(ctx.server_name);
-    case ItemKind::VirtualHost: return escape(ctx.virtual_host);
+    case ItemKind::ServerName: return escape_logitem(ctx.server_name);
+    case ItemKind::VirtualHost: return escape_logitem(ctx.virtual_host);
     case ItemKind::ServerPort:
         if (item.arg.empty() || iequal(item.arg, "canonical")) {
             return std::to_string(ctx.server_port);
@@ -287,9 +259,9 @@ std::string value(const LogItem& item, Request& r, const LogContext& ctx)
         }
         return item.arg;
     }
-    case ItemKind::Protocol: return escape(r.protocol);
-    case ItemKind::Method: return escape(r.method);
-    case ItemKind::Query: return r.args.empty() ? std::string() : "?" + escape(r.args);
+    case ItemKind::Protocol: return escape_logitem(r.protocol);
+    case ItemKind::Method: return escape_logitem(r.method);
+    case ItemKind::Query: return r.args.empty() ? std::string() : "?" + escape_logitem(r.args);
     case ItemKind::ConnStatus:
         if (r.connection->aborted) {
             return "X";
@@ -300,7 +272,7 @@ std::string value(const LogItem& item, Request& r, const LogContext& ctx)
                    : "-";
     case ItemKind::Cookie: return cookie(r, item.arg);
     case ItemKind::KeepAlives: return std::to_string(r.connection->keepalives > 0 ? r.connection->keepalives - 1 : 0);
-    case ItemKind::RequestLine: return escape(r.the_request);
+    case ItemKind::RequestLine: return escape_logitem(r.the_request);
     case ItemKind::DurationUs: return std::to_string(ctx.end_time_us - r.request_time_us);
     case ItemKind::DurationScaled: {
         const std::int64_t d = ctx.end_time_us - r.request_time_us;
@@ -315,12 +287,12 @@ std::string value(const LogItem& item, Request& r, const LogContext& ctx)
         }
         return item.arg;
     }
-    case ItemKind::Uri: return escape(r.uri);
+    case ItemKind::Uri: return escape_logitem(r.uri);
     case ItemKind::Status: {
         const int status = item.want_orig && r.original_status != 0 ? r.original_status : r.status;
         return std::to_string(status);
     }
-    case ItemKind::Handler: return r.handler.empty() ? "-" : escape(r.handler);
+    case ItemKind::Handler: return r.handler.empty() ? "-" : escape_logitem(r.handler);
     case ItemKind::TrailerIn:
     case ItemKind::TrailerOut: return "-";
     case ItemKind::BytesIn: return std::to_string(r.bytes_in);

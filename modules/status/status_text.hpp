@@ -1,7 +1,6 @@
 #pragma once
 // The small text helpers mod_status prints with (httpd's format_byte_out,
-// format_kbyte_out, show_time, ap_ht_time, ap_escape_html,
-// ap_escape_logitem).
+// format_kbyte_out, show_time, ap_ht_time, ap_escape_html).
 
 #include <cstdint>
 #include <string>
@@ -20,7 +19,5 @@ std::string default_time(std::int64_t time_us);
 
 // < > & " as entities.
 std::string escape_html(std::string_view s);
-// Control characters, '"', '\\' and bytes above 0x7e as escapes.
-std::string escape_logitem(std::string_view s);
 
 }  // namespace feather::mod::status

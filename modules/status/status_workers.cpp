@@ -1,6 +1,7 @@
 // The extended report's per-worker part: one table row (or, for ?notable,
 // one paragraph) per slot that served requests or is busy.
 
+#include "modules/request/escape_logitem.hpp"
 #include "modules/status/apr_number.hpp"
 #include "modules/status/status_render.hpp"
 #include "modules/status/status_text.hpp"
