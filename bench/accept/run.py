@@ -19,29 +19,14 @@ import statistics
 import subprocess
 import tempfile
 import time
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from loopback import free_port, wait_ready  # noqa: E402
 
 # "default" is Feather's default (no lock, EPOLLEXCLUSIVE); httpd refuses
 # "Mutex none mpm-accept", and its own default is pthread.
 MECHANISMS = ["default", "pthread", "fcntl", "flock", "sysvsem", "posixsem"]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-def wait_ready(port, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 def run_one(feather, mechanism, listeners, seconds, connections, keepalive):
