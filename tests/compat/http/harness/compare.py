@@ -2,7 +2,9 @@
 
 What legitimately differs between the two runs, and only that, is rewritten:
   * the port and the ServerRoot of each run ({PORT}, {ROOT});
-  * the Date header's value ({DATE}, once checked to be an IMF-fixdate);
+  * the Date header's value ({DATE}, once checked to be an IMF-fixdate), and an Expires equal to
+    that Date (httpd's "do not cache" for HTTP/1.0 clients, e.g. negotiated responses), which
+    otherwise differs whenever the two requests straddle a second;
   * the product banner: apache2 says "Apache/2.4.71 (Debian)", Feather "Apache/2.4.71 (Unix)
     Feather/x.y" (deliberate: the OS token is the build's, Feather names itself). Both become
     "Apache/2.4.71 (Unix)" in the Server header and in bodies (ServerSignature lines), and a
@@ -53,6 +55,7 @@ def render(ex: Exchange, port: int, root: str, headers="all", normalise=(), igno
             lines.append("(HTTP/0.9 answer: no status line, no headers)")
         else:
             lines.append(_subst(resp.status_line, port, root).decode("latin-1"))
+            date = next((v for n, v in resp.headers if n.lower() == b"date"), None)
             for name, value in resp.headers:
                 lname = name.lower()
                 if headers != "all" and lname.decode("latin-1") not in headers:
@@ -62,6 +65,8 @@ def render(ex: Exchange, port: int, root: str, headers="all", normalise=(), igno
                 value = _subst(value, port, root)
                 if lname == b"date":
                     value = b"{DATE}" if _DATE.match(value) else value
+                elif lname == b"expires" and value == date and _DATE.match(value):
+                    value = b"{DATE}"
                 elif lname == b"server":
                     value = _banner(value)
                 elif lname == b"content-length" and value == str(len(resp.body)).encode() \
