@@ -68,24 +68,19 @@ Cmd Loader::server_context()
     return cmd;
 }
 
-std::optional<std::string_view> Loader::canonical_name(std::string_view name) const
+std::optional<parser::DirectiveCatalog::Known> Loader::find(std::string_view name) const
 {
+    std::optional<Known> known;
     for (const DirectiveSpec* spec : registry_.find(name)) {
-        if (config_->modules.contains(spec->module)) {
-            return spec->name;
+        if (!config_->modules.contains(spec->module)) {
+            continue;
         }
-    }
-    return std::nullopt;
-}
-
-bool Loader::acts_on_read(std::string_view canonical) const
-{
-    for (const DirectiveSpec* spec : registry_.find(canonical)) {
-        if (config_->modules.contains(spec->module) && any(spec->allow & Allow::ExecOnRead)) {
-            return true;
+        if (!known) {
+            known = Known{spec->name, false};
         }
+        known->acts_on_read = known->acts_on_read || any(spec->allow & Allow::ExecOnRead);
     }
-    return false;
+    return known;
 }
 
 parser::ReadError Loader::run_on_read(parser::ConfigReader& reader, const parser::Node& directive,
@@ -230,7 +225,7 @@ LoadResult Loader::load(const LoadOptions& options)
         if (error_at_ && !bare_failure_) {
             result.error_lines.push_back("AH00526: Syntax error on line " +
                                          std::to_string(error_at_->line) + " of " +
-                                         std::string(error_at_->file) + ":");
+                                         std::string(error_at_->file()) + ":");
         }
         result.error_lines.push_back(*err);
         return result;

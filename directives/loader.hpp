@@ -99,8 +99,7 @@ public:
     Status walk(Cmd& ctx, const parser::NodeList& nodes);
 
     // parser::DirectiveCatalog
-    std::optional<std::string_view> canonical_name(std::string_view name) const override;
-    bool acts_on_read(std::string_view canonical) const override;
+    std::optional<Known> find(std::string_view name) const override;
     parser::ReadError run_on_read(parser::ConfigReader& reader, const parser::Node& directive,
                                   parser::NodeList& out) override;
 

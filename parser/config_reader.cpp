@@ -235,7 +235,7 @@ ReadError ConfigReader::read_file(const std::string& path, NodeList& out)
     auto err = read_frame(f, out);
     if (err && f.error_at) {
         return "Syntax error on line " + std::to_string(f.error_at->line) + " of " +
-               std::string(f.error_at->file) + ": " + *err;
+               std::string(f.error_at->file()) + ": " + *err;
     }
     return err;
 }
@@ -265,7 +265,7 @@ ReadError ConfigReader::read_frame(Frame& f, NodeList& out)
     } pop{frames_};
 
     Cursor cursor{&out, {}};
-    std::string line;
+    std::string_view line;
     while (f.lines.next(line)) {
         if (auto err = build_line(line, cursor)) {
             return err;
@@ -282,7 +282,7 @@ ReadError ConfigReader::read_frame(Frame& f, NodeList& out)
         if (!message.empty()) {
             message.push_back('\n');
         }
-        message += std::string(n.loc.file) + ":" + std::to_string(n.loc.line) + ": " + n.name +
+        message += std::string(n.loc.file()) + ":" + std::to_string(n.loc.line) + ": " + n.name +
                    "> was not closed.";
         f.error_at = n.loc;
     }
@@ -294,11 +294,16 @@ ReadError ConfigReader::build_line(std::string_view raw, Cursor& cursor)
     if (raw.empty() || raw.front() == '#') {
         return std::nullopt;
     }
-    const std::string line = resolve_env(raw, state_.defines, [this](std::string_view name) {
-        if (state_.warn) {
-            state_.warn("AH00111: Config variable ${" + std::string(name) + "} is not defined");
-        }
-    });
+    std::string substituted;  // only when the line has a ${VAR}
+    std::string_view line = raw;
+    if (raw.find('$') != std::string_view::npos) {
+        substituted = resolve_env(raw, state_.defines, [this](std::string_view name) {
+            if (state_.warn) {
+                state_.warn("AH00111: Config variable ${" + std::string(name) + "} is not defined");
+            }
+        });
+        line = substituted;
+    }
     std::string_view args = line;
     std::string name = next_word(args);
     if (name.empty()) {
@@ -317,9 +322,9 @@ ReadError ConfigReader::build_line(std::string_view raw, Cursor& cursor)
     node.loc = location();
     node.args = std::string(args);
 
-    if (const auto canonical = catalog_.canonical_name(name)) {
-        node.name = std::string(*canonical);
-        if (catalog_.acts_on_read(*canonical)) {
+    if (const auto known = catalog_.find(name)) {
+        node.name = std::string(known->name);
+        if (known->acts_on_read) {
             frame().error_at = node.loc;
             NodeList produced;
             auto err = catalog_.run_on_read(*this, node, produced);
@@ -366,10 +371,10 @@ ReadError ConfigReader::read_section_body(std::string_view section_name, NodeLis
 {
     const std::string closer = std::string(section_name.substr(1)) + ">";
     Cursor cursor{&out, {}};
-    std::string line;
+    std::string_view line;
     while (frame().lines.next(line)) {
-        if (line.size() >= 2 && line.compare(0, 2, "</") == 0 &&
-            iequals(std::string_view(line).substr(2), closer) && cursor.open.empty()) {
+        if (line.size() >= 2 && line.substr(0, 2) == "</" && iequals(line.substr(2), closer) &&
+            cursor.open.empty()) {
             break;
         }
         if (auto err = build_line(line, cursor)) {
@@ -383,7 +388,7 @@ ReadError ConfigReader::read_section_body(std::string_view section_name, NodeLis
 
 ReadError ConfigReader::skip_section_body(std::string_view section_name)
 {
-    std::string line;
+    std::string_view line;
     while (frame().lines.next(line)) {
         std::string_view rest = line;
         std::string name = next_word(rest);

@@ -31,11 +31,13 @@ using ReadError = std::optional<std::string>;  // nullopt: fine
 class DirectiveCatalog {
 public:
     virtual ~DirectiveCatalog() = default;
-    // The declared spelling of a directive of a loaded module (matched
-    // case-insensitively), or nullopt when no loaded module has it.
-    virtual std::optional<std::string_view> canonical_name(std::string_view name) const = 0;
-    // True when the (canonical) directive acts while the file is read.
-    virtual bool acts_on_read(std::string_view canonical) const = 0;
+    struct Known {
+        std::string_view name;  // the declared spelling (outlives every tree)
+        bool acts_on_read = false;  // it runs while the file is read
+    };
+    // A directive of a loaded module (matched case-insensitively), or
+    // nullopt when no loaded module has it.
+    virtual std::optional<Known> find(std::string_view name) const = 0;
     // Runs such a directive. Nodes it produces (an included file, the body
     // of a true <IfModule>) are appended to `out`.
     virtual ReadError run_on_read(ConfigReader& reader, const Node& directive, NodeList& out) = 0;

@@ -1,5 +1,7 @@
 #include "parser/line_reader.hpp"
 
+#include <cstring>
+
 #include "parser/word.hpp"
 
 namespace feather::parser {
@@ -15,41 +17,34 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-LineReader::LineReader(std::string text, std::string_view name)
+LineReader::LineReader(std::string text, const std::string* name)
     : text_(std::move(text)), name_(name)
 {
-    std::string_view rest = text_;
-    while (!rest.empty()) {
-        const auto nl = rest.find('\n');
-        const auto len = nl == std::string_view::npos ? rest.size() : nl + 1;
-        physical_.push_back(rest.substr(0, len));
-        rest.remove_prefix(len);
-    }
 }
 
-LineReader::LineReader(const std::vector<std::string>& lines, std::string_view name) : name_(name)
+LineReader::LineReader(const std::vector<std::string>& lines, const std::string* name) : name_(name)
 {
-    std::size_t total = 0;
-    for (const auto& l : lines) {
-        total += l.size();
-    }
-    text_.reserve(total);
     for (const auto& l : lines) {
         text_ += l;
-    }
-    std::size_t at = 0;
-    for (const auto& l : lines) {
-        physical_.emplace_back(text_.data() + at, l.size());
-        at += l.size();
+        command_ends_.push_back(text_.size());
     }
 }
 
 bool LineReader::next_physical(std::string_view& out)
 {
-    if (next_index_ == physical_.size()) {
+    std::size_t end = text_.size();
+    if (!command_ends_.empty()) {
+        if (command_index_ == command_ends_.size()) {
+            return false;
+        }
+        end = command_ends_[command_index_++];
+    } else if (pos_ == text_.size()) {
         return false;
+    } else if (const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_)) {
+        end = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
     }
-    out = physical_[next_index_++];
+    out = std::string_view(text_).substr(pos_, end - pos_);
+    pos_ = end;
     // Apache reads C strings: a NUL ends the line's text.
     if (const auto nul = out.find('\0'); nul != std::string_view::npos) {
         out = out.substr(0, nul);
@@ -57,37 +52,54 @@ bool LineReader::next_physical(std::string_view& out)
     return true;
 }
 
-bool LineReader::next(std::string& line)
+namespace {
+
+// The length of `piece` without its continuation ("\\\n" or "\\\r\n" at
+// the very end), or npos when it does not continue.
+std::size_t continued_length(std::string_view piece)
 {
-    line.clear();
-    bool read_any = false;
+    if (piece.empty() || piece.back() != '\n') {
+        return std::string_view::npos;
+    }
+    std::size_t end = piece.size() - 1;
+    if (end > 0 && piece[end - 1] == '\r') {
+        --end;
+    }
+    if (end > 0 && piece[end - 1] == '\\') {
+        return end - 1;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+bool LineReader::next(std::string_view& line)
+{
+    ++line_number_;
+    std::string_view piece;
+    if (!next_physical(piece)) {
+        --line_number_;
+        return false;
+    }
+    auto cut = continued_length(piece);
+    if (cut == std::string_view::npos) {
+        line = trim(piece);  // the usual case: a view into the text
+        return true;
+    }
+    joined_.assign(piece.substr(0, cut));
     while (true) {
         ++line_number_;
-        std::string_view piece;
         if (!next_physical(piece)) {
-            if (read_any) {
-                break;  // a continuation at the end of the input: keep what we have
-            }
-            --line_number_;
-            return false;
+            break;  // a continuation at the end of the input: keep what we have
         }
-        read_any = true;
-        line.append(piece);
-        // Continuation: "\\\n" or "\\\r\n" at the very end of the physical line.
-        if (!line.empty() && line.back() == '\n') {
-            std::size_t end = line.size() - 1;
-            if (end > 0 && line[end - 1] == '\r') {
-                --end;
-            }
-            if (end > 0 && line[end - 1] == '\\') {
-                line.resize(end - 1);
-                continue;
-            }
+        cut = continued_length(piece);
+        if (cut == std::string_view::npos) {
+            joined_.append(piece);
+            break;
         }
-        break;
+        joined_.append(piece.substr(0, cut));
     }
-    const auto trimmed = trim(line);
-    line = std::string(trimmed);
+    line = trim(joined_);
     return true;
 }
 

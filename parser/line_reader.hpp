@@ -13,26 +13,30 @@ namespace feather::parser {
 
 class LineReader {
 public:
-    // The whole text of a file.
-    LineReader(std::string text, std::string_view name);
+    // The whole text of a file; `name` is its interned name (SourceLoc::path).
+    LineReader(std::string text, const std::string* name);
     // Lines given one by one (command-line -C/-c directives): none of them
     // continues onto the next.
-    LineReader(const std::vector<std::string>& lines, std::string_view name);
+    LineReader(const std::vector<std::string>& lines, const std::string* name);
 
-    // The next logical line, trimmed. False at the end of the input.
-    bool next(std::string& line);
+    // The next logical line, trimmed; false at the end of the input. The
+    // view stays valid until the next call: it points into the file's text
+    // unless the line was joined from several physical lines.
+    bool next(std::string_view& line);
 
     std::uint32_t line_number() const { return line_number_; }
-    std::string_view name() const { return name_; }
+    const std::string* name() const { return name_; }
 
 private:
     bool next_physical(std::string_view& out);
 
     std::string text_;
-    std::vector<std::string_view> physical_;  // each with its '\n' when it had one
-    std::size_t next_index_ = 0;
+    std::size_t pos_ = 0;                    // where the next physical line starts
+    std::vector<std::size_t> command_ends_;  // -C/-c: where each given line ends
+    std::size_t command_index_ = 0;
+    std::string joined_;                     // a line made of continued pieces
     std::uint32_t line_number_ = 0;
-    std::string_view name_;
+    const std::string* name_;
 };
 
 // Apache's cfg_trim_line.

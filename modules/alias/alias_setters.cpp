@@ -53,7 +53,7 @@ void warn_overlap(Cmd& cmd, const AliasServerConfig& conf, const std::string& fa
             const SourceLoc at = cmd.loc();
             cmd.loader->log(LogLevel::Warn, ModuleId::Alias,
                             "AH00671: The " + std::string(cmd.spec->name) + " directive in " +
-                                std::string(at.file) + " at line " + std::to_string(at.line) +
+                                std::string(at.file()) + " at line " + std::to_string(at.line) +
                                 " will probably never match because it overlaps an earlier " +
                                 (earlier.script ? "Script" : "") + "Alias" +
                                 (earlier.regex ? "Match" : "") + ".");

@@ -100,7 +100,7 @@ Status set_error_document(Cmd& cmd, const Args& args)
     if (status == 401 && doc.kind == ErrorDocument::Kind::Url) {
         cmd.loader->log(
             LogLevel::Notice, ModuleId::Core,
-            "AH00113: " + std::string(cmd.loc().file) + ":" + std::to_string(cmd.loc().line) +
+            "AH00113: " + std::string(cmd.loc().file()) + ":" + std::to_string(cmd.loc().line) +
                 " cannot use a full URL in a 401 ErrorDocument directive --- ignoring!");
         return std::nullopt;
     }
@@ -123,7 +123,7 @@ Status set_default_type(Cmd& cmd, const Args& args)
     if (!iequals(args[0], "off") && !iequals(args[0], "none")) {
         cmd.loader->log(LogLevel::Warn, ModuleId::Core,
                         "AH00117: Ignoring deprecated use of DefaultType in line " +
-                            std::to_string(cmd.loc().line) + " of " + std::string(cmd.loc().file) +
+                            std::to_string(cmd.loc().line) + " of " + std::string(cmd.loc().file()) +
                             ".");
     }
     return std::nullopt;

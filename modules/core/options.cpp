@@ -79,7 +79,7 @@ std::optional<std::string> allow_opts(std::string_view list, unsigned& opts)
 
 std::string at_line(const Cmd& cmd)
 {
-    return std::string(cmd.loc().file) + ":" + std::to_string(cmd.loc().line);
+    return std::string(cmd.loc().file()) + ":" + std::to_string(cmd.loc().line);
 }
 
 }  // namespace
@@ -161,7 +161,7 @@ Status set_allow_override(Cmd& cmd, const Args& args)
     if (directives::check_context(cmd, Forbid::Location | Forbid::Files)) {
         cmd.loader->log(LogLevel::Warn, ModuleId::Core,
                         "AH00114: Useless use of AllowOverride in line " +
-                            std::to_string(cmd.loc().line) + " of " + std::string(cmd.loc().file) +
+                            std::to_string(cmd.loc().line) + " of " + std::string(cmd.loc().file()) +
                             ".");
     }
     CoreDirConfig& d = dir_conf<CoreDirConfig>(cmd);

@@ -30,10 +30,11 @@ std::string multiple_arguments(const Cmd& cmd)
 
 std::shared_ptr<DirConfigSet> new_section_config(Cmd& cmd)
 {
-    // httpd's dirsection: a section starts with core's config only.
-    auto config = cmd.loader->new_empty_dir_config();
-    config->edit<CoreDirConfig>().opts = kOptUnset;
-    return config;
+    // httpd's dirsection gives every section a fresh core config; merging
+    // a fresh one changes nothing, so a section holds a core part only once
+    // a core directive sets something in it (a 20,000-section file then
+    // allocates 20,000 fewer 1.4 KB structs).
+    return cmd.loader->new_empty_dir_config();
 }
 
 int next_section_id(Cmd& cmd) { return ++main_conf<CoreServerConfig>(cmd).sections_created; }

@@ -134,7 +134,7 @@ Status set_name_virtual_host(Cmd& cmd, const Args&)
         cmd.loader->log(
             LogLevel::Notice, ModuleId::Core,
             "AH00548: NameVirtualHost has no effect and will be removed in the next release " +
-                std::string(cmd.loc().file) + ":" + std::to_string(cmd.loc().line), true);
+                std::string(cmd.loc().file()) + ":" + std::to_string(cmd.loc().line), true);
     }
     return std::nullopt;
 }

@@ -32,7 +32,7 @@ std::string address_column(const mod::core::VhostAddress& a)
 std::string where(const directives::Config& config, std::size_t server)
 {
     const SourceLoc& loc = config.servers[server].defined_at;
-    return fmt::format("({}:{})", loc.file, loc.line);
+    return fmt::format("({}:{})", loc.file(), loc.line);
 }
 
 void dump_group(std::string& s, const directives::Config& config, const mod::core::VhostMap& map,

@@ -300,7 +300,7 @@ HostCheck VhostSelector::check_request_host(std::size_t connection_server, Reque
                     "' did not match any ServerName/ServerAlias in the matching virtual host "
                     "(default vhost "
                     "for current connection is " +
-                    std::string(server.defined_at.file) + ":" +
+                    std::string(server.defined_at.file()) + ":" +
                     std::to_string(server.defined_at.line) + ")");
         }
         out.status = 400;

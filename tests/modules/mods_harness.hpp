@@ -24,6 +24,10 @@
 
 namespace feather::test {
 
+// File names the harness's SourceLocs point at.
+inline const std::string kVhostFile = "vhost.conf";
+inline const std::string kTestFile = "test.conf";
+
 enum class Where {
     Server,
     VirtualHost,
@@ -63,7 +67,7 @@ public:
     directives::ServerConfig& vhost()
     {
         if (!vhost_) {
-            vhost_ = &loader_.add_virtual_host(SourceLoc{"vhost.conf", 1});
+            vhost_ = &loader_.add_virtual_host(SourceLoc{&kVhostFile, 1});
         }
         return *vhost_;
     }
@@ -96,7 +100,7 @@ public:
         cmd.override_opts = directives::kAllOptions;
         node_.name = name;
         node_.args = std::string(rest);
-        node_.loc = SourceLoc{"test.conf", 7};
+        node_.loc = SourceLoc{&kTestFile, 7};
         cmd.node = &node_;
 
         auto section = [&](const char* sname, const char* path) {

@@ -5,13 +5,15 @@
 namespace feather::parser {
 namespace {
 
+const std::string kFileName = "f";
+
 std::vector<std::pair<std::string, unsigned>> all_lines(std::string text)
 {
-    LineReader r(std::move(text), "f");
+    LineReader r(std::move(text), &kFileName);
     std::vector<std::pair<std::string, unsigned>> out;
-    std::string line;
+    std::string_view line;
     while (r.next(line)) {
-        out.emplace_back(line, r.line_number());
+        out.emplace_back(std::string(line), r.line_number());
     }
     return out;
 }
@@ -65,8 +67,8 @@ TEST(LineReader, ContinuationAtEndOfInputKeepsWhatWasRead)
 
 TEST(LineReader, CommandLineLinesNeverContinue)
 {
-    LineReader r(std::vector<std::string>{"a \\", "b"}, "-c");
-    std::string line;
+    LineReader r(std::vector<std::string>{"a \\", "b"}, &kFileName);
+    std::string_view line;
     ASSERT_TRUE(r.next(line));
     EXPECT_EQ(line, "a \\");
     ASSERT_TRUE(r.next(line));

@@ -79,7 +79,7 @@ private:
     }
 
     directives::Config config_;
-    std::string_view file_;
+    const std::string* file_ = nullptr;
 };
 
 }  // namespace feather::test

@@ -88,6 +88,36 @@ TEST(Options, MergeAppliesRelativeChanges)
     EXPECT_EQ(b.opts, unsigned{kOptMultiViews});
 }
 
+// A section holds no core part unless a core directive sets one, which is
+// only sound if merging httpd's fresh core config changes nothing.
+TEST(Options, MergingAFreshCoreConfigChangesNothing)
+{
+    TempDir root;
+    auto o = feather::test::load_text(
+        root,
+        "Options Indexes FollowSymLinks Includes\n"
+        "<Directory /a>\nOptions -FollowSymLinks +ExecCGI +IncludesNOEXEC\n"
+        "FileETag +MTime -INode\nAllowOverride FileInfo Options=Indexes\n"
+        "SetHandler foo\nErrorDocument 404 /missing\n"
+        "<Files x>\nOptions None\n</Files>\n</Directory>\n");
+    ASSERT_TRUE(o.ok()) << o.error();
+    const CoreDirConfig base = merge(main_core_dir(o), core_dir(main_core(o).directories.at(0)));
+    const CoreDirConfig same = merge(base, CoreDirConfig{});
+    EXPECT_EQ(same.opts, base.opts);
+    EXPECT_EQ(same.opts_add, base.opts_add);
+    EXPECT_EQ(same.opts_remove, base.opts_remove);
+    EXPECT_EQ(same.etag_bits, base.etag_bits);
+    EXPECT_EQ(same.etag_add, base.etag_add);
+    EXPECT_EQ(same.etag_remove, base.etag_remove);
+    EXPECT_EQ(same.override.value, base.override.value);
+    EXPECT_EQ(same.override_opts.value, base.override_opts.value);
+    EXPECT_EQ(same.handler.is_set(), base.handler.is_set());
+    EXPECT_EQ(same.error_documents.size(), base.error_documents.size());
+    EXPECT_EQ(same.files.size(), base.files.size());
+    // And merging it again is stable.
+    EXPECT_EQ(merge(same, CoreDirConfig{}).opts, base.opts);
+}
+
 TEST(Options, Errors)
 {
     TempDir root;

@@ -56,7 +56,7 @@ TEST(CoreServerMerge, HttpProtocolOptionsByCategory)
 
 TEST(CoreServerMerge, WhatIsAndIsNotInherited)
 {
-    CoreServerConfig main;
+    CoreServerConfig main{};
     main.document_root.set("/srv");
     main.server_admin.set("a@b");
     main.server_name.set("main");
