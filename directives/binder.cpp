@@ -90,7 +90,7 @@ Status check_context(const Cmd& cmd, Forbid forbidden)
         (has(forbidden, Forbid::Files) &&
          (found = find_parent(cmd, {"<Files", "<FilesMatch", "<If", "<ElseIf", "<Else"}))) ||
         (has(forbidden, Forbid::Proxy) && (found = find_parent(cmd, {"<Proxy", "<ProxyMatch"})))) {
-        return name + " cannot occur within " + found->name + "> section";
+        return name + " cannot occur within " + std::string(found->name) + "> section";
     }
     return std::nullopt;
 }
@@ -115,8 +115,8 @@ Status invoke(Cmd& cmd, const DirectiveSpec& spec, std::string_view text)
             return std::nullopt;
         }
         if (!cmd.sections.empty()) {
-            return std::string(spec.name) + " not allowed in " + cmd.sections.back()->name +
-                   "> context";
+            return std::string(spec.name) + " not allowed in " +
+                   std::string(cmd.sections.back()->name) + "> context";
         }
         return std::string(spec.name) + " not allowed here";
     }

@@ -126,7 +126,7 @@ Status Loader::walk(Cmd& ctx, const parser::NodeList& nodes)
             error_at_ = node.loc;
             if (any(ctx.override & Allow::NonfatalUnknown)) {
                 // AllowOverride Nonfatal=Unknown: skipped with a warning.
-                std::string lower = node.name;
+                std::string lower(node.name);
                 for (char& c : lower) {
                     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 }
@@ -136,7 +136,7 @@ Status Loader::walk(Cmd& ctx, const parser::NodeList& nodes)
                         "configuration");
                 continue;
             }
-            return "Invalid command '" + node.name +
+            return "Invalid command '" + std::string(node.name) +
                    "', perhaps misspelled or defined by a module not included in the server "
                    "configuration";
         }
@@ -190,7 +190,8 @@ LoadResult Loader::load(const LoadOptions& options)
 
     LoadResult result;
     const std::string prefix = options.program_name + ": ";
-    parser::ConfigReader reader(read_, *this);
+    parser::NodeStore store;  // the tree's nodes and text, gone with this call
+    parser::ConfigReader reader(read_, *this, store);
     parser::NodeList tree;
 
     if (auto err = reader.read_command_lines(options.pre_directives, tree)) {
@@ -295,7 +296,8 @@ AccessFileResult Loader::read_access_file(const Config& live, std::size_t server
         ~Reset() { c.reset(); }
     } reset{htaccess_};
 
-    parser::ConfigReader reader(read_, *this);
+    parser::NodeStore store;
+    parser::ConfigReader reader(read_, *this, store);
     parser::NodeList tree;
     if (auto err = reader.read_text(file.text, file.path, tree)) {
         result.error = std::move(err);

@@ -197,8 +197,8 @@ struct ConfigReader::Cursor {
     NodeList& target() { return open.empty() ? *top : open.back()->children; }
 };
 
-ConfigReader::ConfigReader(ReadState& state, DirectiveCatalog& catalog)
-    : state_(state), catalog_(catalog)
+ConfigReader::ConfigReader(ReadState& state, DirectiveCatalog& catalog, NodeStore& store)
+    : state_(state), catalog_(catalog), store_(store)
 {
 }
 
@@ -231,7 +231,7 @@ ReadError ConfigReader::read_file(const std::string& path, NodeList& out)
             IncludedFile{state_.include_depth, state_.include_depth ? state_.last_include_line : 0,
                          path});
     }
-    Frame f{LineReader(std::move(text), name), std::nullopt};
+    Frame f{LineReader(store_.adopt(std::move(text)), name), std::nullopt};
     auto err = read_frame(f, out);
     if (err && f.error_at) {
         return "Syntax error on line " + std::to_string(f.error_at->line) + " of " +
@@ -240,9 +240,9 @@ ReadError ConfigReader::read_file(const std::string& path, NodeList& out)
     return err;
 }
 
-ReadError ConfigReader::read_text(std::string text, std::string_view name, NodeList& out)
+ReadError ConfigReader::read_text(std::string_view text, std::string_view name, NodeList& out)
 {
-    Frame f{LineReader(std::move(text), state_.sources->intern(name)), std::nullopt};
+    Frame f{LineReader(text, state_.sources->intern(name)), std::nullopt};
     return read_frame(f, out);
 }
 
@@ -282,8 +282,8 @@ ReadError ConfigReader::read_frame(Frame& f, NodeList& out)
         if (!message.empty()) {
             message.push_back('\n');
         }
-        message += std::string(n.loc.file()) + ":" + std::to_string(n.loc.line) + ": " + n.name +
-                   "> was not closed.";
+        message += std::string(n.loc.file()) + ":" + std::to_string(n.loc.line) + ": " +
+                   std::string(n.name) + "> was not closed.";
         f.error_at = n.loc;
     }
     return message;
@@ -318,50 +318,51 @@ ReadError ConfigReader::build_line(std::string_view raw, Cursor& cursor)
         }
     }
 
-    Node node;
-    node.loc = location();
-    node.args = std::string(args);
-
-    if (const auto known = catalog_.find(name)) {
-        node.name = std::string(known->name);
-        if (known->acts_on_read) {
-            frame().error_at = node.loc;
-            NodeList produced;
-            auto err = catalog_.run_on_read(*this, node, produced);
-            auto& target = cursor.target();
-            for (auto& n : produced) {
-                target.push_back(std::move(n));
-            }
-            return err;
+    // Names and arguments stay views into the file's text when they can; a
+    // line that was joined or had ${VAR}s substituted is copied to the store.
+    const auto stable = [&](std::string_view part) {
+        return frame().lines.in_callers_text(part) ? part : store_.keep(part);
+    };
+    const auto known = catalog_.find(name);
+    if (known && known->acts_on_read) {
+        // Runs now and is not kept; what it produces (an included file, a
+        // true <IfModule>'s body) takes its place.
+        Node node;
+        node.loc = location();
+        node.name = known->name;
+        node.args = stable(args);
+        frame().error_at = node.loc;
+        NodeList produced;
+        auto err = catalog_.run_on_read(*this, node, produced);
+        cursor.target().splice_back(produced);
+        return err;
+    }
+    if (name.empty() || name.front() != '<' || name.size() < 2 || name[1] != '/') {
+        Node& node = store_.make_node();
+        node.loc = location();
+        node.name = known ? known->name : store_.keep(name);
+        node.args = stable(args);
+        cursor.target().push_back(node);
+        if (node.is_section()) {
+            cursor.open.push_back(&node);
         }
-    } else {
-        node.name = name;
-    }
-
-    if (name.empty() || name.front() != '<') {
-        cursor.target().push_back(std::move(node));
-        return std::nullopt;
-    }
-    if (name.size() < 2 || name[1] != '/') {
-        auto& target = cursor.target();
-        target.push_back(std::move(node));
-        cursor.open.push_back(&target.back());
         return std::nullopt;
     }
     // A closing tag.
     if (cursor.open.empty()) {
-        frame().error_at = node.loc;
+        frame().error_at = location();
         return name + " without matching <" + name.substr(2) + " section";
     }
     if (name.back() != '>') {
-        frame().error_at = node.loc;
+        frame().error_at = location();
         return name + "> directive missing closing '>'";
     }
     const std::string_view closing = std::string_view(name).substr(2, name.size() - 3);
     const Node& open = *cursor.open.back();
-    if (!iequals(closing, std::string_view(open.name).substr(1))) {
-        frame().error_at = node.loc;
-        return "Expected </" + open.name.substr(1) + "> but saw </" + std::string(closing) + ">";
+    if (!iequals(closing, open.name.substr(1))) {
+        frame().error_at = location();
+        return "Expected </" + std::string(open.name.substr(1)) + "> but saw </" +
+               std::string(closing) + ">";
     }
     cursor.open.pop_back();
     return std::nullopt;

@@ -19,6 +19,7 @@
 #include "parser/ast.hpp"
 #include "parser/defines.hpp"
 #include "parser/line_reader.hpp"
+#include "parser/node_store.hpp"
 #include "parser/source_loc.hpp"
 
 namespace feather::parser {
@@ -63,13 +64,15 @@ struct ReadState {
 
 class ConfigReader {
 public:
-    ConfigReader(ReadState& state, DirectiveCatalog& catalog);
+    // Nodes go into `store`, which must outlive the trees read.
+    ConfigReader(ReadState& state, DirectiveCatalog& catalog, NodeStore& store);
 
     // A whole file (Apache's ap_process_resource_config).
     ReadError read_file(const std::string& path, NodeList& out);
-    // Text already read from `name` (an .htaccess file): errors come back
-    // bare, as ap_parse_htaccess prefixes them with the file name itself.
-    ReadError read_text(std::string text, std::string_view name, NodeList& out);
+    // Text already read from `name` (an .htaccess file), which the caller
+    // keeps alive as long as the tree: errors come back bare, as
+    // ap_parse_htaccess prefixes them with the file name itself.
+    ReadError read_text(std::string_view text, std::string_view name, NodeList& out);
     // Directives from -C or -c, read as one pseudo-file.
     ReadError read_command_lines(const std::vector<std::string>& lines, NodeList& out);
 
@@ -105,6 +108,7 @@ private:
 
     ReadState& state_;
     DirectiveCatalog& catalog_;
+    NodeStore& store_;
     std::vector<Frame*> frames_;
 };
 

@@ -1,6 +1,7 @@
 #include "parser/line_reader.hpp"
 
 #include <cstring>
+#include <functional>
 
 #include "parser/word.hpp"
 
@@ -17,17 +18,26 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-LineReader::LineReader(std::string text, const std::string* name)
-    : text_(std::move(text)), name_(name)
+LineReader::LineReader(std::string_view text, const std::string* name) : text_(text), name_(name)
 {
 }
 
-LineReader::LineReader(const std::vector<std::string>& lines, const std::string* name) : name_(name)
+LineReader::LineReader(const std::vector<std::string>& lines, const std::string* name)
+    : borrowed_(false), name_(name)
 {
     for (const auto& l : lines) {
-        text_ += l;
-        command_ends_.push_back(text_.size());
+        own_text_ += l;
+        command_ends_.push_back(own_text_.size());
     }
+    text_ = own_text_;
+}
+
+bool LineReader::in_callers_text(std::string_view part) const
+{
+    // std::less_equal: a total order even for pointers into different objects.
+    const std::less_equal<const char*> le;
+    return borrowed_ && le(text_.data(), part.data()) &&
+           le(part.data() + part.size(), text_.data() + text_.size());
 }
 
 bool LineReader::next_physical(std::string_view& out)
@@ -43,7 +53,7 @@ bool LineReader::next_physical(std::string_view& out)
     } else if (const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_)) {
         end = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
     }
-    out = std::string_view(text_).substr(pos_, end - pos_);
+    out = text_.substr(pos_, end - pos_);
     pos_ = end;
     // Apache reads C strings: a NUL ends the line's text.
     if (const auto nul = out.find('\0'); nul != std::string_view::npos) {

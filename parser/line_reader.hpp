@@ -13,16 +13,21 @@ namespace feather::parser {
 
 class LineReader {
 public:
-    // The whole text of a file; `name` is its interned name (SourceLoc::path).
-    LineReader(std::string text, const std::string* name);
-    // Lines given one by one (command-line -C/-c directives): none of them
-    // continues onto the next.
+    // The whole text of a file, which the caller keeps alive; `name` is its
+    // interned name (SourceLoc::path).
+    LineReader(std::string_view text, const std::string* name);
+    // Lines given one by one (command-line -C/-c directives), copied: none
+    // of them continues onto the next.
     LineReader(const std::vector<std::string>& lines, const std::string* name);
+    // Views point into the reader (-C/-c lines): it stays where it is.
+    LineReader(const LineReader&) = delete;
+    LineReader& operator=(const LineReader&) = delete;
 
     // The next logical line, trimmed; false at the end of the input. The
-    // view stays valid until the next call: it points into the file's text
-    // unless the line was joined from several physical lines.
+    // view is valid until the next call, and after it too when it lies in
+    // the caller's text (in_callers_text).
     bool next(std::string_view& line);
+    bool in_callers_text(std::string_view part) const;
 
     std::uint32_t line_number() const { return line_number_; }
     const std::string* name() const { return name_; }
@@ -30,7 +35,9 @@ public:
 private:
     bool next_physical(std::string_view& out);
 
-    std::string text_;
+    std::string own_text_;                  // -C/-c lines only
+    std::string_view text_;
+    bool borrowed_ = true;
     std::size_t pos_ = 0;                    // where the next physical line starts
     std::vector<std::size_t> command_ends_;  // -C/-c: where each given line ends
     std::size_t command_index_ = 0;

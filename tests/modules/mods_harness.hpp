@@ -98,8 +98,10 @@ public:
         cmd.dir = dir ? dir : cmd.server->defaults.get();
         cmd.override = directives::kServerOverride;
         cmd.override_opts = directives::kAllOptions;
-        node_.name = name;
-        node_.args = std::string(rest);
+        name_text_ = name;
+        args_text_ = rest;
+        node_.name = name_text_;
+        node_.args = args_text_;
         node_.loc = SourceLoc{&kTestFile, 7};
         cmd.node = &node_;
 
@@ -143,6 +145,8 @@ private:
     TempDir root_;
     directives::Loader loader_;
     directives::ServerConfig* vhost_ = nullptr;
+    std::string name_text_;  // what node_ views
+    std::string args_text_;
     parser::Node node_;
     parser::Node section_;
 };

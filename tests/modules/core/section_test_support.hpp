@@ -67,8 +67,10 @@ public:
     directives::Status apply(std::string_view name, std::string_view args, Allow override,
                              unsigned override_opts)
     {
-        node_.name = std::string(name);
-        node_.args = std::string(args);
+        name_text_ = name;
+        args_text_ = args;
+        node_.name = name_text_;
+        node_.args = args_text_;
         Cmd cmd;
         cmd.loader = &loader_;
         cmd.node = &node_;
@@ -91,6 +93,8 @@ private:
     directives::Loader loader_;
     bool loaded_ = false;
     std::shared_ptr<DirConfigSet> dir_;
+    std::string name_text_;  // what node_ views
+    std::string args_text_;
     parser::Node node_;
 };
 
