@@ -70,13 +70,17 @@ Cmd Loader::server_context()
 
 std::optional<parser::DirectiveCatalog::Known> Loader::find(std::string_view name) const
 {
+    const auto number = registry_.find_number(name);
+    if (!number) {
+        return std::nullopt;
+    }
     std::optional<Known> known;
-    for (const DirectiveSpec* spec : registry_.find(name)) {
+    for (const DirectiveSpec* spec : registry_.declarations(*number)) {
         if (!config_->modules.contains(spec->module)) {
             continue;
         }
         if (!known) {
-            known = Known{spec->name, false};
+            known = Known{spec->name, false, *number};
         }
         known->acts_on_read = known->acts_on_read || any(spec->allow & Allow::ExecOnRead);
     }
@@ -105,7 +109,10 @@ Status Loader::walk(Cmd& ctx, const parser::NodeList& nodes)
 {
     for (const parser::Node& node : nodes) {
         bool known = false;
-        for (const DirectiveSpec* spec : registry_.find(node.name)) {
+        const auto specs = node.catalog_number != parser::Node::kUnknown
+                               ? registry_.declarations(node.catalog_number)
+                               : registry_.find(node.name);
+        for (const DirectiveSpec* spec : specs) {
             if (!config_->modules.contains(spec->module)) {
                 continue;
             }

@@ -36,18 +36,32 @@ Registry::Registry(std::span<const ModuleInfo* const> modules) : modules_(module
     for (const ModuleInfo* m : modules_) {
         by_id_[index_of(m->id)] = m;
         for (const DirectiveSpec& spec : m->directives) {
-            by_name_[spec.name].push_back(&spec);
+            const auto [it, added] =
+                numbers_.try_emplace(spec.name, static_cast<std::uint32_t>(by_number_.size()));
+            if (added) {
+                by_number_.emplace_back();
+            }
+            by_number_[it->second].push_back(&spec);
         }
     }
 }
 
-std::span<const DirectiveSpec* const> Registry::find(std::string_view name) const
+std::optional<std::uint32_t> Registry::find_number(std::string_view name) const
 {
-    const auto it = by_name_.find(name);
-    if (it == by_name_.end()) {
-        return {};
+    const auto it = numbers_.find(name);
+    if (it == numbers_.end()) {
+        return std::nullopt;
     }
     return it->second;
+}
+
+std::span<const DirectiveSpec* const> Registry::find(std::string_view name) const
+{
+    const auto number = find_number(name);
+    if (!number) {
+        return {};
+    }
+    return by_number_[*number];
 }
 
 const ModuleInfo* Registry::module_by_symbol(std::string_view symbol) const

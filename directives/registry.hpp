@@ -2,6 +2,8 @@
 // Every directive of every module, looked up by name without regard to case.
 
 #include <bitset>
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +20,13 @@ public:
     // Every declaration of `name` (several modules may declare one name),
     // in module order; empty when none does.
     std::span<const DirectiveSpec* const> find(std::string_view name) const;
+    // The same by the name's number, which find_number gives once so that
+    // a name read earlier is not hashed again (the walk after the read).
+    std::optional<std::uint32_t> find_number(std::string_view name) const;
+    std::span<const DirectiveSpec* const> declarations(std::uint32_t number) const
+    {
+        return by_number_[number];
+    }
 
     const ModuleInfo* module_by_symbol(std::string_view symbol) const;
     const ModuleInfo* module_by_source(std::string_view source) const;
@@ -34,9 +43,9 @@ private:
 
     std::vector<const ModuleInfo*> modules_;
     const ModuleInfo* by_id_[kModuleCount] = {};
-    std::unordered_map<std::string_view, std::vector<const DirectiveSpec*>, CaseInsensitiveHash,
-                       CaseInsensitiveEqual>
-        by_name_;
+    std::vector<std::vector<const DirectiveSpec*>> by_number_;
+    std::unordered_map<std::string_view, std::uint32_t, CaseInsensitiveHash, CaseInsensitiveEqual>
+        numbers_;
 };
 
 // The modules switched on in one configuration, in the order they were

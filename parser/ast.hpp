@@ -9,6 +9,7 @@
 // grows without moving what is already in it.
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 
@@ -78,6 +79,10 @@ struct Node {
     SourceLoc loc;
     NodeList children;
     Node* next = nullptr;  // the next sibling
+    // The DirectiveCatalog's number for `name` when it knew the name while
+    // reading, so that applying the node needs no second lookup.
+    static constexpr std::uint32_t kUnknown = ~std::uint32_t{0};
+    std::uint32_t catalog_number = kUnknown;
 
     bool is_section() const { return !name.empty() && name.front() == '<'; }
 };

@@ -21,12 +21,14 @@ namespace {
 constexpr unsigned kMaxIncludeDepth = 128;
 constexpr unsigned kMaxIncludeDirDepth = 128;
 
+// httpd compares section names with strcasecmp in the C locale: ASCII
+// folding, done by arithmetic rather than through libc's locale tables.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 bool iequals(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return ascii_lower(x) == ascii_lower(y);
            });
 }
 
@@ -120,13 +122,24 @@ int read_whole_file(const std::string& path, std::string& out)
         ::close(fd);
         return EBADF;
     }
+    // Sized once: the text is kept as long as the tree, so a doubling
+    // string would waste as much again.
     out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t have = 0;
     while (true) {
-        if (have == out.size()) {
-            out.resize(out.size() + 4096);  // the file may have grown since fstat
+        ssize_t n = 0;
+        if (have < out.size()) {
+            n = ::read(fd, out.data() + have, out.size() - have);
+        } else {
+            // At the size fstat gave: end of file, or the file grew since.
+            char more[4096];
+            n = ::read(fd, more, sizeof more);
+            if (n > 0) {
+                out.append(more, static_cast<std::size_t>(n));
+                have += static_cast<std::size_t>(n);
+                continue;
+            }
         }
-        const ssize_t n = ::read(fd, out.data() + have, out.size() - have);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -341,6 +354,7 @@ ReadError ConfigReader::build_line(std::string_view raw, Cursor& cursor)
         Node& node = store_.make_node();
         node.loc = location();
         node.name = known ? known->name : store_.keep(name);
+        node.catalog_number = known ? known->number : Node::kUnknown;
         node.args = stable(args);
         cursor.target().push_back(node);
         if (node.is_section()) {

@@ -35,6 +35,7 @@ public:
     struct Known {
         std::string_view name;  // the declared spelling (outlives every tree)
         bool acts_on_read = false;  // it runs while the file is read
+        std::uint32_t number = Node::kUnknown;  // the catalog's number for the name
     };
     // A directive of a loaded module (matched case-insensitively), or
     // nullopt when no loaded module has it.

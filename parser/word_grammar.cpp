@@ -24,6 +24,12 @@ const auto bare_word = +((x3::lit('\\') >> x3::char_('\\')) | (x3::char_ - space
 
 const auto word = quoted_word<'"'> | quoted_word<'\''> | bare_word;
 
+// Most words are plain: no quote to start, no backslash inside. Such a word
+// is its text as it stands, taken in one piece (x3::raw) rather than
+// character by character; anything else goes to `word`.
+const auto plain_word = x3::raw[~x3::char_("\"'\\ \t\n\v\f\r") >> *~x3::char_("\\ \t\n\v\f\r")] >>
+                        &(space_char | x3::eoi);
+
 }  // namespace
 
 std::string next_word(std::string_view& rest)
@@ -35,7 +41,14 @@ std::string next_word(std::string_view& rest)
     }
     std::string out;
     if (first != last) {
-        x3::parse(first, last, word, out);
+        boost::iterator_range<std::string_view::const_iterator> plain;
+        auto at = first;
+        if (x3::parse(at, last, plain_word, plain)) {
+            out.assign(plain.begin(), plain.end());
+            first = at;
+        } else {
+            x3::parse(first, last, word, out);
+        }
     }
     while (first != last && is_space(*first)) {
         ++first;
