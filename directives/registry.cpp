@@ -17,42 +17,62 @@ bool iequals(std::string_view a, std::string_view b)
            std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
-std::size_t Registry::CaseInsensitiveHash::operator()(std::string_view s) const noexcept
+namespace {
+
+std::uint64_t folded_hash(std::string_view s)
 {
-    std::size_t h = 14695981039346656037ull;  // FNV-1a
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the folded name
     for (const char c : s) {
         h = (h ^ static_cast<unsigned char>(lower(c))) * 1099511628211ull;
     }
     return h;
 }
 
-bool Registry::CaseInsensitiveEqual::operator()(std::string_view a, std::string_view b) const noexcept
-{
-    return iequals(a, b);
-}
+}  // namespace
 
 Registry::Registry(std::span<const ModuleInfo* const> modules) : modules_(modules.begin(), modules.end())
 {
+    std::size_t names = 0;
+    for (const ModuleInfo* m : modules_) {
+        names += m->directives.size();
+    }
+    std::size_t size = 16;
+    while (size < names * 4) {
+        size *= 2;
+    }
+    slots_.resize(size);
+
     for (const ModuleInfo* m : modules_) {
         by_id_[index_of(m->id)] = m;
         for (const DirectiveSpec& spec : m->directives) {
-            const auto [it, added] =
-                numbers_.try_emplace(spec.name, static_cast<std::uint32_t>(by_number_.size()));
-            if (added) {
-                by_number_.emplace_back();
+            const std::uint32_t number = find_number(spec.name).value_or(kEmpty);
+            if (number != kEmpty) {
+                by_number_[number].push_back(&spec);
+                continue;
             }
-            by_number_[it->second].push_back(&spec);
+            const std::uint64_t h = folded_hash(spec.name);
+            std::size_t i = h & (slots_.size() - 1);
+            while (slots_[i].number != kEmpty) {
+                i = (i + 1) & (slots_.size() - 1);
+            }
+            slots_[i] = Slot{h, static_cast<std::uint32_t>(by_number_.size())};
+            by_number_.push_back({&spec});
         }
     }
 }
 
 std::optional<std::uint32_t> Registry::find_number(std::string_view name) const
 {
-    const auto it = numbers_.find(name);
-    if (it == numbers_.end()) {
-        return std::nullopt;
+    const std::uint64_t h = folded_hash(name);
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+        const Slot& slot = slots_[i];
+        if (slot.number == kEmpty) {
+            return std::nullopt;
+        }
+        if (slot.hash == h && iequals(by_number_[slot.number].front()->name, name)) {
+            return slot.number;
+        }
     }
-    return it->second;
 }
 
 std::span<const DirectiveSpec* const> Registry::find(std::string_view name) const

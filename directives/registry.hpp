@@ -6,7 +6,6 @@
 #include <optional>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "directives/module_info.hpp"
@@ -34,18 +33,18 @@ public:
     std::span<const ModuleInfo* const> modules() const { return modules_; }
 
 private:
-    struct CaseInsensitiveHash {
-        std::size_t operator()(std::string_view s) const noexcept;
+    // Open addressing over a power-of-two table: a name costs one hash and
+    // usually one comparison (every line of a configuration is looked up).
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t number = kEmpty;
     };
-    struct CaseInsensitiveEqual {
-        bool operator()(std::string_view a, std::string_view b) const noexcept;
-    };
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
 
     std::vector<const ModuleInfo*> modules_;
     const ModuleInfo* by_id_[kModuleCount] = {};
     std::vector<std::vector<const DirectiveSpec*>> by_number_;
-    std::unordered_map<std::string_view, std::uint32_t, CaseInsensitiveHash, CaseInsensitiveEqual>
-        numbers_;
+    std::vector<Slot> slots_;
 };
 
 // The modules switched on in one configuration, in the order they were
