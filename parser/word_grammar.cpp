@@ -24,11 +24,15 @@ const auto bare_word = +((x3::lit('\\') >> x3::char_('\\')) | (x3::char_ - space
 
 const auto word = quoted_word<'"'> | quoted_word<'\''> | bare_word;
 
-// Most words are plain: no quote to start, no backslash inside. Such a word
-// is its text as it stands, taken in one piece (x3::raw) rather than
-// character by character; anything else goes to `word`.
-const auto plain_word = x3::raw[~x3::char_("\"'\\ \t\n\v\f\r") >> *~x3::char_("\\ \t\n\v\f\r")] >>
+// Most words are plain: a bare word without a backslash, or a quoted one
+// without a backslash and with its closing quote. Such a word is its text as
+// it stands, taken in one piece (x3::raw) rather than character by
+// character; anything else goes to `word`.
+template <char Q>
+const auto plain_quoted = x3::lit(Q) >> x3::raw[*~x3::char_(std::string{Q, '\\'})] >> x3::lit(Q);
+const auto plain_bare = x3::raw[~x3::char_("\"'\\ \t\n\v\f\r") >> *~x3::char_("\\ \t\n\v\f\r")] >>
                         &(space_char | x3::eoi);
+const auto plain_word = plain_quoted<'"'> | plain_quoted<'\''> | plain_bare;
 
 }  // namespace
 

@@ -32,6 +32,14 @@ TEST(Word, UnterminatedQuoteRunsToTheEnd) { EXPECT_EQ(split_words(R"("unterminat
 
 TEST(Word, EmptyQuotedWordIsEmpty) { EXPECT_EQ(split_words(R"(A "" B)"), (Words{"A", "", "B"})); }
 
+// Plain words take a shortcut in the grammar; mixed with escaped ones they
+// must read as before.
+TEST(Word, PlainAndEscapedWordsMixed)
+{
+    EXPECT_EQ(split_words(R"("x"y 'a"b' c\\d "e\"f" 'g' "h i"j)"),
+              (Words{"x", "y", "a\"b", "c\\d", "e\"f", "g", "h i", "j"}));
+}
+
 TEST(Word, NextWordAdvancesPastTrailingSpace)
 {
     std::string_view rest = "first   second  ";
