@@ -128,7 +128,10 @@ const AddressGroup* VhostMap::find_wildcard(std::uint16_t port) const
 namespace {
 
 // httpd's ipaddr_chain while it is being built: a group's names stay aside
-// (`initial`) until a second virtual host joins it.
+// (`initial`) until a second virtual host joins it. Names are appended in
+// the order they are seen (last host first) and turned round once at the
+// end: inserting each at the front cost a quadratic copy with thousands of
+// hosts on one address.
 struct Chain {
     AddressGroup group;
     std::optional<NamedVhost> initial;
@@ -141,11 +144,11 @@ void add_name(Chain& c, const VhostAddress& addr)
     const NamedVhost nv{addr.port, addr.server};
     c.group.server = addr.server;
     if (!c.group.names.empty()) {
-        c.group.names.insert(c.group.names.begin(), nv);
+        c.group.names.push_back(nv);
     } else if (!c.initial) {
         c.initial = nv;
     } else {
-        c.group.names = {nv, *c.initial};
+        c.group.names = {*c.initial, nv};
         c.initial.reset();
     }
 }
@@ -192,6 +195,9 @@ public:
             map.hostnames[s] = core.server_name.is_set()
                                    ? *core.server_name.value
                                    : fallback_name(addrs, has_wildcard, map.hostnames[0]);
+        }
+        for (Chain& c : chains_) {
+            std::reverse(c.group.names.begin(), c.group.names.end());  // back to file order
         }
         for (const auto& bucket : buckets_) {
             for (const std::size_t i : bucket) {
@@ -306,7 +312,7 @@ private:
     const HostLookup& lookup_;
     std::vector<VhostNotice>& notices_;
     std::vector<Chain> chains_;
-    std::array<std::vector<std::size_t>, 256> buckets_;
+    std::array<std::deque<std::size_t>, 256> buckets_;  // new chains go in front
     std::deque<std::size_t> default_list_;
 };
 
