@@ -62,21 +62,22 @@ Status check_context(const Cmd& cmd, Forbid forbidden)
     if (forbidden == Forbid::None) {
         return std::nullopt;
     }
-    const std::string name = display_name(*cmd.spec);
+    // Built only for an error: this runs for most lines of a configuration.
+    const auto name = [&] { return display_name(*cmd.spec); };
     if (has(forbidden, Forbid::VirtualHost) && cmd.is_virtual()) {
-        return name + " cannot occur within <VirtualHost> section";
+        return name() + " cannot occur within <VirtualHost> section";
     }
     if ((static_cast<unsigned>(forbidden) & static_cast<unsigned>(Forbid::DirContext)) != 0 &&
         cmd.limited != -1) {
-        return name + " cannot occur within <Limit> or <LimitExcept> section";
+        return name() + " cannot occur within <Limit> or <LimitExcept> section";
     }
     if (has(forbidden, Forbid::Htaccess) && cmd.htaccess) {
-        return name + " cannot occur within htaccess files";
+        return name() + " cannot occur within htaccess files";
     }
     if ((static_cast<unsigned>(forbidden) & static_cast<unsigned>(Forbid::DirLocFile)) ==
         static_cast<unsigned>(Forbid::DirLocFile)) {
         if (cmd.path) {
-            return name + " cannot occur within directory context";
+            return name() + " cannot occur within directory context";
         }
         if (any(cmd.spec->allow & Allow::ExecOnRead)) {
             return std::nullopt;
@@ -90,7 +91,7 @@ Status check_context(const Cmd& cmd, Forbid forbidden)
         (has(forbidden, Forbid::Files) &&
          (found = find_parent(cmd, {"<Files", "<FilesMatch", "<If", "<ElseIf", "<Else"}))) ||
         (has(forbidden, Forbid::Proxy) && (found = find_parent(cmd, {"<Proxy", "<ProxyMatch"})))) {
-        return name + " cannot occur within " + std::string(found->name) + "> section";
+        return name() + " cannot occur within " + std::string(found->name) + "> section";
     }
     return std::nullopt;
 }
