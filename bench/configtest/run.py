@@ -6,7 +6,8 @@
   sections  M <Directory>/<Files>/<Location> sections, one in ten of them a regex form
             (<DirectoryMatch>, <FilesMatch>, <LocationMatch>) (default M = 20,000)
 
-Each program runs the same command line (`-d ROOT -f CONF -t`) several times; the table shows
+Each program runs the same command line (`-d ROOT -f CONF -t`) several times, the two taking
+turns after one unrecorded warm-up round; the table shows
 the median, min and max wall time, the peak RSS of the median run's process and the
 feather/apache2 ratio of the medians. A run that does not say "Syntax OK" is marked: its time
 is that of a failing check. This is a measurement, not a test: nothing here asserts timings.
@@ -15,7 +16,7 @@ DocumentRoot directories are created (in /dev/shm by default), so both programs 
 DocumentRoot checks; pass --no-docroot-check to create none and give both programs -T instead
 (apache2 honours -T together with -t: core.c skips the check when -T is given).
 
-    python3 bench/configtest/run.py --feather build/runtime/feather [--runs 5] [--vhosts 10000]
+    python3 bench/configtest/run.py --feather build/runtime/feather [--runs 11] [--vhosts 10000]
 """
 
 from __future__ import annotations
@@ -137,9 +138,7 @@ def run_once(argv: list, cwd: str, time_bin: str | None):
     return elapsed, rss, rc, first
 
 
-def measure(program: str, conf: str, root: str, runs: int, flags: list, time_bin):
-    argv = [program, "-d", root, "-f", conf] + flags
-    samples = [run_once(argv, root, time_bin) for _ in range(runs)]
+def summarise(samples: list) -> dict:
     times = sorted(s[0] for s in samples)
     median = statistics.median(times)
     closest = min(samples, key=lambda s: abs(s[0] - median))
@@ -147,11 +146,24 @@ def measure(program: str, conf: str, root: str, runs: int, flags: list, time_bin
             "rc": closest[2], "error": closest[3]}
 
 
+def measure_interleaved(programs: list, conf: str, root: str, runs: int, flags: list,
+                        time_bin) -> dict:
+    """Runs the programs in turn, round after round, so that a slow spell of the machine
+    falls on both; one unrecorded round first warms the page cache for both."""
+    samples = {name: [] for name, _ in programs}
+    for round_no in range(runs + 1):
+        for name, path in programs:
+            sample = run_once([path, "-d", root, "-f", conf] + flags, root, time_bin)
+            if round_no > 0:
+                samples[name].append(sample)
+    return {name: summarise(s) for name, s in samples.items()}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feather", required=True)
     ap.add_argument("--apache2", default=shutil.which("apache2") or "/usr/sbin/apache2")
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=11)
     ap.add_argument("--vhosts", type=int, default=10000)
     ap.add_argument("--sections", type=int, default=20000)
     ap.add_argument("--no-docroot-check", action="store_true",
@@ -187,10 +199,9 @@ def main() -> int:
         print("-" * len(header))
         for label, conf in configs:
             size = os.path.getsize(conf) / 1e6
-            results = {}
-            for name, path in programs:
-                r = measure(path, conf, root, opts.runs, flags, time_bin)
-                results[name] = r
+            results = measure_interleaved(programs, conf, root, opts.runs, flags, time_bin)
+            for name, _ in programs:
+                r = results[name]
                 result = "Syntax OK" if not r["error"] else f"rc={r['rc']}: {r['error'][:70]}"
                 rss = f"{r['rss'] / 1024:>8.1f}MB" if r["rss"] else f"{'n/a':>10}"
                 print(f"{label:<18} {name:<8} {r['median']:>8.3f}s {r['min']:>8.3f}s "

@@ -17,6 +17,7 @@
 #include "runtime/cli/options.hpp"
 #include "runtime/log/error_log_format.hpp"
 #include "runtime/log/escape.hpp"
+#include "runtime/process/one_shot_heap.hpp"
 #include "runtime/server/run_server.hpp"
 
 namespace feather::runtime {
@@ -123,6 +124,10 @@ int run_command_line(int argc, const char* const argv[])
     if (opts.list_modules) {
         print(compiled_modules_text());
         return 0;
+    }
+
+    if (opts.mode != RunMode::Normal || opts.show_compile_settings) {
+        use_huge_pages_for_one_shot_heap();  // this run exits once it has read the configuration
     }
 
     const LogLevel threshold = opts.startup_log_level.value_or(LogLevel::Warn);
