@@ -150,19 +150,11 @@ struct Section {
     int id = 0;                              // unique within a configuration (merge memo key)
 };
 
-struct CoreDirConfig {
-    // Options: either absolute (opts set) or relative (+/-) to the parent.
-    // Sections and .htaccess files start unset; the server level adds
-    // FollowSymLinks (DirConfigSet's full set), as httpd's
-    // create_core_dir_config does for a config without a directory.
-    unsigned opts = kOptUnset;
-    unsigned opts_add = 0;
-    unsigned opts_remove = 0;
-    // AllowOverride: which classes .htaccess may use; Options= list.
-    Setting<unsigned> override;          // bits of directives::Allow
-    Setting<unsigned> override_opts;
-    Setting<std::vector<std::string>> override_list;  // AllowOverrideList
-
+// The per-directory core settings few sections set. They live apart so that
+// a section that sets only Options or AllowOverride (most of them, in a large
+// configuration) carries a pointer instead of a kilobyte of empty settings,
+// and a merge where one side set none of them shares the other's.
+struct UncommonCoreDirSettings {
     Setting<AcceptPathInfo> accept_path_info;
     Setting<std::optional<std::string>> add_default_charset;  // nullopt: Off
     Setting<HostnameLookups> hostname_lookups;
@@ -175,13 +167,8 @@ struct CoreDirConfig {
     Setting<ResourceLimit> limit_cpu;
     Setting<ResourceLimit> limit_mem;      // RLIMIT_AS
     Setting<ResourceLimit> limit_nproc;
-    Setting<std::string> mime_type;        // ForceType, lower-cased ("none": no type forced)
-    Setting<StringExpr> handler;           // SetHandler (runtime: lower-cased, "none": none)
     Setting<std::string> output_filters;   // SetOutputFilter
     Setting<std::string> input_filters;    // SetInputFilter
-    unsigned etag_bits = kEtagUnset;       // FileETag
-    unsigned etag_add = 0;
-    unsigned etag_remove = 0;
     Setting<bool> enable_mmap;
     Setting<bool> enable_sendfile;
     Setting<std::size_t> read_buf_size;    // 0 counts as unset when merging
@@ -192,9 +179,35 @@ struct CoreDirConfig {
     std::map<std::string, std::string> cgi_vars;  // CGIVar: variable -> rule (lower-cased)
     Setting<bool> qualify_redirect_url;
     Setting<LogLevels> log_levels;
+};
+
+struct CoreDirConfig {
+    // Options: either absolute (opts set) or relative (+/-) to the parent.
+    // Sections and .htaccess files start unset; the server level adds
+    // FollowSymLinks (DirConfigSet's full set), as httpd's
+    // create_core_dir_config does for a config without a directory.
+    unsigned opts = kOptUnset;
+    unsigned opts_add = 0;
+    unsigned opts_remove = 0;
+    unsigned etag_bits = kEtagUnset;       // FileETag
+    unsigned etag_add = 0;
+    unsigned etag_remove = 0;
+    // AllowOverride: which classes .htaccess may use; Options= list.
+    Setting<unsigned> override;          // bits of directives::Allow
+    Setting<unsigned> override_opts;
+    Setting<std::vector<std::string>> override_list;  // AllowOverrideList
+
+    Setting<std::string> mime_type;        // ForceType, lower-cased ("none": no type forced)
+    Setting<StringExpr> handler;           // SetHandler (runtime: lower-cased, "none": none)
     std::map<int, ErrorDocument> error_documents;  // by status
     std::vector<Section> files;            // <Files> nested in this section
     std::vector<Section> ifs;              // <If>/<ElseIf>/<Else> nested in this section
+
+    // The rest; shared, copied only when written (edit_uncommon).
+    const UncommonCoreDirSettings& uncommon() const;
+    UncommonCoreDirSettings& edit_uncommon();
+
+    std::shared_ptr<const UncommonCoreDirSettings> uncommon_settings;  // null: nothing set
 };
 
 enum class MutexMechanism : std::uint8_t { Default, Fcntl, Flock, PosixSem, SysvSem, Pthread };
@@ -270,6 +283,8 @@ struct CoreServerConfig {
     bool name_virtual_host_warned = false;  // AH00548 is logged once
 };
 
+UncommonCoreDirSettings merge(const UncommonCoreDirSettings& base,
+                              const UncommonCoreDirSettings& add);
 CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add);
 CoreServerConfig merge(const CoreServerConfig& base, const CoreServerConfig& add);
 

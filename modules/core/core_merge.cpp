@@ -29,32 +29,10 @@ std::map<K, V> overlay(const std::map<K, V>& base, const std::map<K, V>& add)
 
 }  // namespace
 
-CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
+UncommonCoreDirSettings merge(const UncommonCoreDirSettings& base,
+                              const UncommonCoreDirSettings& add)
 {
-    CoreDirConfig conf = base;
-
-    if (add.opts & kOptUnset) {
-        // Only +/- changes here: apply them to the inherited set, keeping
-        // opts_add and opts_remove disjoint.
-        conf.opts_add = (conf.opts_add & ~add.opts_remove) | add.opts_add;
-        conf.opts_remove = (conf.opts_remove & ~add.opts_add) | add.opts_remove;
-        conf.opts = (conf.opts & ~conf.opts_remove) | conf.opts_add;
-        // Includes with exec inherited, IncludesNOEXEC added: exec goes.
-        if ((base.opts & (kOptIncludes | kOptIncWithExec)) == (kOptIncludes | kOptIncWithExec) &&
-            (add.opts & (kOptIncludes | kOptIncWithExec)) == kOptIncludes) {
-            conf.opts &= ~kOptIncWithExec;
-        }
-    } else {
-        // An absolute Options line overrides every earlier +/- change.
-        conf.opts = add.opts;
-        conf.opts_add = add.opts_add;
-        conf.opts_remove = add.opts_remove;
-    }
-
-    conf.override = merge(base.override, add.override);
-    conf.override_opts = merge(base.override_opts, add.override_opts);
-    conf.override_list = merge(base.override_list, add.override_list);
-    conf.error_documents = overlay(base.error_documents, add.error_documents);
+    UncommonCoreDirSettings conf = base;
     conf.hostname_lookups = merge(base.hostname_lookups, add.hostname_lookups);
     conf.content_digest = merge(base.content_digest, add.content_digest);
     conf.accept_path_info = merge(base.accept_path_info, add.accept_path_info);
@@ -65,32 +43,10 @@ CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
     conf.limit_nproc = merge(base.limit_nproc, add.limit_nproc);
     conf.limit_req_body = merge(base.limit_req_body, add.limit_req_body);
     conf.limit_xml_body = merge(base.limit_xml_body, add.limit_xml_body);
-
-    conf.files = base.files;
-    conf.files.insert(conf.files.end(), add.files.begin(), add.files.end());
-    conf.ifs = base.ifs;
-    conf.ifs.insert(conf.ifs.end(), add.ifs.begin(), add.ifs.end());
-
     conf.server_signature = merge(base.server_signature, add.server_signature);
     conf.add_default_charset = merge(base.add_default_charset, add.add_default_charset);
-    conf.mime_type = merge(base.mime_type, add.mime_type);
-    conf.handler = merge(base.handler, add.handler);
     conf.output_filters = merge(base.output_filters, add.output_filters);
     conf.input_filters = merge(base.input_filters, add.input_filters);
-
-    if (add.etag_bits == kEtagUnset) {
-        conf.etag_add = (conf.etag_add & ~add.etag_remove) | add.etag_add;
-        conf.etag_remove = (conf.etag_remove & ~add.etag_add) | add.etag_remove;
-        conf.etag_bits = (conf.etag_bits & ~conf.etag_remove) | conf.etag_add;
-    } else {
-        conf.etag_bits = add.etag_bits;
-        conf.etag_add = add.etag_add;
-        conf.etag_remove = add.etag_remove;
-    }
-    if (conf.etag_bits != kEtagNone) {
-        conf.etag_bits &= ~kEtagNone;
-    }
-
     conf.enable_mmap = merge(base.enable_mmap, add.enable_mmap);
     conf.enable_sendfile = merge(base.enable_sendfile, add.enable_sendfile);
     // ReadBufferSize 0 leaves the inherited size in place.
@@ -122,6 +78,86 @@ CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
     conf.cgi_pass_auth = merge(base.cgi_pass_auth, add.cgi_pass_auth);
     conf.cgi_vars = overlay(base.cgi_vars, add.cgi_vars);
     conf.qualify_redirect_url = merge(base.qualify_redirect_url, add.qualify_redirect_url);
+    return conf;
+}
+
+const UncommonCoreDirSettings& CoreDirConfig::uncommon() const
+{
+    static const UncommonCoreDirSettings nothing_set;
+    return uncommon_settings ? *uncommon_settings : nothing_set;
+}
+
+UncommonCoreDirSettings& CoreDirConfig::edit_uncommon()
+{
+    // Copy on write: the settings may be shared with the configuration this
+    // one was merged from.
+    if (!uncommon_settings || uncommon_settings.use_count() > 1) {
+        uncommon_settings = std::make_shared<UncommonCoreDirSettings>(uncommon());
+    }
+    return const_cast<UncommonCoreDirSettings&>(*uncommon_settings);
+}
+
+CoreDirConfig merge(const CoreDirConfig& base, const CoreDirConfig& add)
+{
+    CoreDirConfig conf = base;
+
+    if (add.opts & kOptUnset) {
+        // Only +/- changes here: apply them to the inherited set, keeping
+        // opts_add and opts_remove disjoint.
+        conf.opts_add = (conf.opts_add & ~add.opts_remove) | add.opts_add;
+        conf.opts_remove = (conf.opts_remove & ~add.opts_add) | add.opts_remove;
+        conf.opts = (conf.opts & ~conf.opts_remove) | conf.opts_add;
+        // Includes with exec inherited, IncludesNOEXEC added: exec goes.
+        if ((base.opts & (kOptIncludes | kOptIncWithExec)) == (kOptIncludes | kOptIncWithExec) &&
+            (add.opts & (kOptIncludes | kOptIncWithExec)) == kOptIncludes) {
+            conf.opts &= ~kOptIncWithExec;
+        }
+    } else {
+        // An absolute Options line overrides every earlier +/- change.
+        conf.opts = add.opts;
+        conf.opts_add = add.opts_add;
+        conf.opts_remove = add.opts_remove;
+    }
+
+    conf.override = merge(base.override, add.override);
+    conf.override_opts = merge(base.override_opts, add.override_opts);
+    conf.override_list = merge(base.override_list, add.override_list);
+    conf.error_documents = overlay(base.error_documents, add.error_documents);
+
+    conf.files = base.files;
+    conf.files.insert(conf.files.end(), add.files.begin(), add.files.end());
+    conf.ifs = base.ifs;
+    conf.ifs.insert(conf.ifs.end(), add.ifs.begin(), add.ifs.end());
+
+    conf.mime_type = merge(base.mime_type, add.mime_type);
+    conf.handler = merge(base.handler, add.handler);
+
+    if (add.etag_bits == kEtagUnset) {
+        conf.etag_add = (conf.etag_add & ~add.etag_remove) | add.etag_add;
+        conf.etag_remove = (conf.etag_remove & ~add.etag_add) | add.etag_remove;
+        conf.etag_bits = (conf.etag_bits & ~conf.etag_remove) | conf.etag_add;
+    } else {
+        conf.etag_bits = add.etag_bits;
+        conf.etag_add = add.etag_add;
+        conf.etag_remove = add.etag_remove;
+    }
+    if (conf.etag_bits != kEtagNone) {
+        conf.etag_bits &= ~kEtagNone;
+    }
+
+    // Where only one side set any of the uncommon settings, the merge is
+    // that side's, shared rather than copied.
+    // (A ReadBufferSize 0 is the exception: it must not pass for a size.)
+    if (add.uncommon_settings) {
+        const UncommonCoreDirSettings& more = *add.uncommon_settings;
+        const bool zero_buffer = more.read_buf_size.is_set() && *more.read_buf_size.value == 0;
+        if (base.uncommon_settings || zero_buffer) {
+            conf.uncommon_settings =
+                std::make_shared<const UncommonCoreDirSettings>(merge(base.uncommon(), more));
+        } else {
+            conf.uncommon_settings = add.uncommon_settings;
+        }
+    }
     return conf;
 }
 

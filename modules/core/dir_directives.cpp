@@ -50,11 +50,11 @@ Status set_add_default_charset(Cmd& cmd, const Args& args)
 {
     auto& d = dir(cmd);
     if (iequals(args[0], "Off")) {
-        d.add_default_charset.set(std::nullopt, cmd.loc());
+        d.edit_uncommon().add_default_charset.set(std::nullopt, cmd.loc());
     } else if (iequals(args[0], "On")) {
-        d.add_default_charset.set(std::string(kDefaultCharsetName), cmd.loc());
+        d.edit_uncommon().add_default_charset.set(std::string(kDefaultCharsetName), cmd.loc());
     } else {
-        d.add_default_charset.set(args[0], cmd.loc());
+        d.edit_uncommon().add_default_charset.set(args[0], cmd.loc());
     }
     return std::nullopt;
 }
@@ -71,7 +71,7 @@ Status set_accept_path_info(Cmd& cmd, const Args& args)
     } else {
         return "AcceptPathInfo must be set to on, off or default";
     }
-    dir(cmd).accept_path_info.set(v, cmd.loc());
+    dir(cmd).edit_uncommon().accept_path_info.set(v, cmd.loc());
     return std::nullopt;
 }
 
@@ -208,7 +208,7 @@ Status set_enable_mmap(Cmd& cmd, const Args& args)
     if (!v) {
         return "parameter must be 'on' or 'off'";
     }
-    dir(cmd).enable_mmap.set(*v, cmd.loc());
+    dir(cmd).edit_uncommon().enable_mmap.set(*v, cmd.loc());
     return std::nullopt;
 }
 
@@ -218,7 +218,7 @@ Status set_enable_sendfile(Cmd& cmd, const Args& args)
     if (!v) {
         return "parameter must be 'on' or 'off'";
     }
-    dir(cmd).enable_sendfile.set(*v, cmd.loc());
+    dir(cmd).edit_uncommon().enable_sendfile.set(*v, cmd.loc());
     return std::nullopt;
 }
 
@@ -234,7 +234,7 @@ Status set_hostname_lookups(Cmd& cmd, const Args& args)
     } else {
         return "parameter must be 'on', 'off', or 'double'";
     }
-    dir(cmd).hostname_lookups.set(v, cmd.loc());
+    dir(cmd).edit_uncommon().hostname_lookups.set(v, cmd.loc());
     return std::nullopt;
 }
 
@@ -250,13 +250,13 @@ Status set_server_signature(Cmd& cmd, const Args& args)
     } else {
         return "ServerSignature: use one of: off | on | email";
     }
-    dir(cmd).server_signature.set(v, cmd.loc());
+    dir(cmd).edit_uncommon().server_signature.set(v, cmd.loc());
     return std::nullopt;
 }
 
 Status set_content_digest(Cmd& cmd, const Args& args)
 {
-    dir(cmd).content_digest.set(args.flag, cmd.loc());
+    dir(cmd).edit_uncommon().content_digest.set(args.flag, cmd.loc());
     return std::nullopt;
 }
 
@@ -272,7 +272,7 @@ Status set_use_canonical_name(Cmd& cmd, const Args& args)
     } else {
         return "parameter must be 'on', 'off', or 'dns'";
     }
-    dir(cmd).use_canonical_name.set(v, cmd.loc());
+    dir(cmd).edit_uncommon().use_canonical_name.set(v, cmd.loc());
     return std::nullopt;
 }
 
@@ -282,13 +282,13 @@ Status set_use_canonical_physical_port(Cmd& cmd, const Args& args)
     if (!v) {
         return "parameter must be 'on' or 'off'";
     }
-    dir(cmd).use_canonical_phys_port.set(*v, cmd.loc());
+    dir(cmd).edit_uncommon().use_canonical_phys_port.set(*v, cmd.loc());
     return std::nullopt;
 }
 
 Status set_cgi_pass_auth(Cmd& cmd, const Args& args)
 {
-    dir(cmd).cgi_pass_auth.set(args.flag, cmd.loc());
+    dir(cmd).edit_uncommon().cgi_pass_auth.set(args.flag, cmd.loc());
     return std::nullopt;
 }
 
@@ -302,13 +302,13 @@ Status set_cgi_var(Cmd& cmd, const Args& args)
     if (rule != "current-uri" && rule != "original-uri") {
         return "Valid rules for REQUEST_URI are 'current-uri' and 'original-uri'";
     }
-    dir(cmd).cgi_vars[var] = rule;
+    dir(cmd).edit_uncommon().cgi_vars[var] = rule;
     return std::nullopt;
 }
 
 Status set_qualify_redirect_url(Cmd& cmd, const Args& args)
 {
-    dir(cmd).qualify_redirect_url.set(args.flag, cmd.loc());
+    dir(cmd).edit_uncommon().qualify_redirect_url.set(args.flag, cmd.loc());
     return std::nullopt;
 }
 
@@ -331,13 +331,13 @@ Status set_set_handler(Cmd& cmd, const Args& args)
 
 Status set_set_output_filter(Cmd& cmd, const Args& args)
 {
-    dir(cmd).output_filters.set(args[0], cmd.loc());
+    dir(cmd).edit_uncommon().output_filters.set(args[0], cmd.loc());
     return std::nullopt;
 }
 
 Status set_set_input_filter(Cmd& cmd, const Args& args)
 {
-    dir(cmd).input_filters.set(args[0], cmd.loc());
+    dir(cmd).edit_uncommon().input_filters.set(args[0], cmd.loc());
     return std::nullopt;
 }
 

@@ -29,7 +29,8 @@ Status set_request_limit(Cmd& cmd, const Args& args, Setting<int> CoreServerConf
 }
 
 // MaxRanges, MaxRangeOverlaps, MaxRangeReversals.
-Status set_range_limit(Cmd& cmd, const Args& args, Setting<RangeLimit> CoreDirConfig::*field)
+Status set_range_limit(Cmd& cmd, const Args& args,
+                       Setting<RangeLimit> UncommonCoreDirSettings::*field)
 {
     RangeLimit v;
     if (iequals(args[0], "none")) {
@@ -46,7 +47,7 @@ Status set_range_limit(Cmd& cmd, const Args& args, Setting<RangeLimit> CoreDirCo
                    " requires 'none', 'default', 'unlimited' or a positive integer";
         }
     }
-    (dir_conf<CoreDirConfig>(cmd).*field).set(v, cmd.loc());
+    (dir_conf<CoreDirConfig>(cmd).edit_uncommon().*field).set(v, cmd.loc());
     return std::nullopt;
 }
 
@@ -54,8 +55,8 @@ Status set_range_limit(Cmd& cmd, const Args& args, Setting<RangeLimit> CoreDirCo
 // own, as httpd does: "max" or atol for the soft limit, atol for the hard
 // one (0: keep). Nothing here is an error; an unprivileged server that asks
 // to raise the hard limit is told so in the log.
-Status set_rlimit(Cmd& cmd, const Args& args, Setting<ResourceLimit> CoreDirConfig::*field,
-                  int resource)
+Status set_rlimit(Cmd& cmd, const Args& args,
+                  Setting<ResourceLimit> UncommonCoreDirSettings::*field, int resource)
 {
     struct rlimit current {};
     if (::getrlimit(resource, &current) != 0) {
@@ -85,7 +86,7 @@ Status set_rlimit(Cmd& cmd, const Args& args, Setting<ResourceLimit> CoreDirConf
             limit.hard = max;
         }
     }
-    (dir_conf<CoreDirConfig>(cmd).*field).set(limit, cmd.loc());
+    (dir_conf<CoreDirConfig>(cmd).edit_uncommon().*field).set(limit, cmd.loc());
     return std::nullopt;
 }
 
@@ -127,8 +128,8 @@ Status set_limit_request_body(Cmd& cmd, const Args& args)
     if (p->trailing || p->value < 0) {
         return "LimitRequestBody requires a non-negative integer.";
     }
-    dir_conf<CoreDirConfig>(cmd).limit_req_body.set(static_cast<std::uint64_t>(p->value),
-                                                    cmd.loc());
+    dir_conf<CoreDirConfig>(cmd).edit_uncommon().limit_req_body.set(
+        static_cast<std::uint64_t>(p->value), cmd.loc());
     return std::nullopt;
 }
 
@@ -143,38 +144,38 @@ Status set_limit_xml_request_body(Cmd& cmd, const Args& args)
     if (static_cast<std::uint64_t>(v) > kMax) {
         return "LimitXMLRequestBody must not exceed " + std::to_string(kMax);
     }
-    dir_conf<CoreDirConfig>(cmd).limit_xml_body.set(v, cmd.loc());
+    dir_conf<CoreDirConfig>(cmd).edit_uncommon().limit_xml_body.set(v, cmd.loc());
     return std::nullopt;
 }
 
 Status set_max_ranges(Cmd& cmd, const Args& args)
 {
-    return set_range_limit(cmd, args, &CoreDirConfig::max_ranges);
+    return set_range_limit(cmd, args, &UncommonCoreDirSettings::max_ranges);
 }
 
 Status set_max_range_overlaps(Cmd& cmd, const Args& args)
 {
-    return set_range_limit(cmd, args, &CoreDirConfig::max_overlaps);
+    return set_range_limit(cmd, args, &UncommonCoreDirSettings::max_overlaps);
 }
 
 Status set_max_range_reversals(Cmd& cmd, const Args& args)
 {
-    return set_range_limit(cmd, args, &CoreDirConfig::max_reversals);
+    return set_range_limit(cmd, args, &UncommonCoreDirSettings::max_reversals);
 }
 
 Status set_r_limit_cpu(Cmd& cmd, const Args& args)
 {
-    return set_rlimit(cmd, args, &CoreDirConfig::limit_cpu, RLIMIT_CPU);
+    return set_rlimit(cmd, args, &UncommonCoreDirSettings::limit_cpu, RLIMIT_CPU);
 }
 
 Status set_r_limit_mem(Cmd& cmd, const Args& args)
 {
-    return set_rlimit(cmd, args, &CoreDirConfig::limit_mem, RLIMIT_AS);
+    return set_rlimit(cmd, args, &UncommonCoreDirSettings::limit_mem, RLIMIT_AS);
 }
 
 Status set_r_limit_nproc(Cmd& cmd, const Args& args)
 {
-    return set_rlimit(cmd, args, &CoreDirConfig::limit_nproc, RLIMIT_NPROC);
+    return set_rlimit(cmd, args, &UncommonCoreDirSettings::limit_nproc, RLIMIT_NPROC);
 }
 
 Status set_limit_internal_recursion(Cmd& cmd, const Args& args)
@@ -213,7 +214,8 @@ Status set_read_buffer_size(Cmd& cmd, const Args& args)
     if (!v) {
         return kU32SizeError + args[0];
     }
-    dir_conf<CoreDirConfig>(cmd).read_buf_size.set(static_cast<std::size_t>(*v), cmd.loc());
+    dir_conf<CoreDirConfig>(cmd).edit_uncommon().read_buf_size.set(static_cast<std::size_t>(*v),
+                                                                   cmd.loc());
     return std::nullopt;
 }
 

@@ -241,7 +241,7 @@ Status set_error_log_format(Cmd& cmd, const Args& args)
 
 Status set_log_level(Cmd& cmd, const Args& args)
 {
-    auto& setting = dir_conf<CoreDirConfig>(cmd).log_levels;
+    auto& setting = dir_conf<CoreDirConfig>(cmd).edit_uncommon().log_levels;
     LogLevels levels = setting.get_or(LogLevels{});
     const std::string& arg = args[0];
 

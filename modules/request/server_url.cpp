@@ -28,13 +28,14 @@ mod::core::UseCanonicalName canonical_name(const Request& r)
         return mod::core::UseCanonicalName::Off;
     }
     return get<mod::core::CoreDirConfig>(*r.per_dir)
-        .use_canonical_name.get_or(mod::core::UseCanonicalName::Off);
+        .uncommon().use_canonical_name.get_or(mod::core::UseCanonicalName::Off);
 }
 
 bool canonical_physical_port(const Request& r)
 {
-    return r.per_dir &&
-           get<mod::core::CoreDirConfig>(*r.per_dir).use_canonical_phys_port.get_or(false);
+    return r.per_dir && get<mod::core::CoreDirConfig>(*r.per_dir)
+                            .uncommon()
+                            .use_canonical_phys_port.get_or(false);
 }
 
 // httpd's conn->local_host: the reverse lookup of the local address, lower

@@ -73,8 +73,9 @@ bool is_url(std::string_view s)
 // ap_psignature("<hr />\n", r)
 std::string signature(const Request& r, const std::string& description)
 {
-    const auto sig = r.per_dir ? get<core::CoreDirConfig>(*r.per_dir).server_signature.get_or(
-                                     core::ServerSignature::Off)
+    const auto sig = r.per_dir ? get<core::CoreDirConfig>(*r.per_dir)
+                                     .uncommon()
+                                     .server_signature.get_or(core::ServerSignature::Off)
                                : core::ServerSignature::Off;
     if (sig == core::ServerSignature::Off) {
         return "";

@@ -273,9 +273,9 @@ const std::string& multipart_boundary()
 int apply_byteranges(Request& r)
 {
     const auto& conf = get<mod::core::CoreDirConfig>(*r.per_dir);
-    const int max_ranges = limit_of(conf.max_ranges, kDefaultMaxRanges);
-    const int max_overlaps = limit_of(conf.max_overlaps, kDefaultMaxOverlaps);
-    const int max_reversals = limit_of(conf.max_reversals, kDefaultMaxReversals);
+    const int max_ranges = limit_of(conf.uncommon().max_ranges, kDefaultMaxRanges);
+    const int max_overlaps = limit_of(conf.uncommon().max_overlaps, kDefaultMaxOverlaps);
+    const int max_reversals = limit_of(conf.uncommon().max_reversals, kDefaultMaxReversals);
 
     const auto clength = static_cast<std::int64_t>(body_length(r));
     if (clength <= 0) {

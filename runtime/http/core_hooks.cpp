@@ -200,8 +200,8 @@ Verdict core_override_type(Request& r)
         }
     }
     // AcceptPathInfo, unless a module decided already.
-    if (!r.used_path_info_set && conf.accept_path_info.is_set()) {
-        switch (*conf.accept_path_info.value) {
+    if (!r.used_path_info_set && conf.uncommon().accept_path_info.is_set()) {
+        switch (*conf.uncommon().accept_path_info.value) {
         case AcceptPathInfo::On:
             r.used_path_info_set = true;
             r.used_path_info = true;

@@ -75,7 +75,7 @@ Verdict default_handler(Request& r)
     set_etag(r, file->fd);
     set_accept_ranges(r);
     set_content_length(r, static_cast<std::uint64_t>(r.finfo->st_size));
-    if (conf.content_digest.get_or(false)) {
+    if (conf.uncommon().content_digest.get_or(false)) {
         if (auto md5 = file_digest_base64(file->fd, DigestKind::Md5)) {
             set_header_in_place(r.headers_out, "Content-MD5", *md5);
         }

@@ -282,7 +282,7 @@ std::string signature(const Request& r)
         return "";
     }
     const auto sig = get<mod::core::CoreDirConfig>(*r.per_dir)
-                         .server_signature.get_or(mod::core::ServerSignature::Off);
+                         .uncommon().server_signature.get_or(mod::core::ServerSignature::Off);
     if (sig == mod::core::ServerSignature::Off) {
         return "";
     }

@@ -32,6 +32,7 @@ int setup_client_block(Request& r, bool allow_body)
     }
     if (r.per_dir && r.request_body_length) {
         const auto limit = get<mod::core::CoreDirConfig>(*r.per_dir)
+                               .uncommon()
                                .limit_req_body.get_or(mod::core::kDefaultLimitRequestBody);
         if (limit != 0 && *r.request_body_length > limit) {
             return 413;

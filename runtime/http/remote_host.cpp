@@ -127,8 +127,9 @@ std::optional<std::string> get_remote_host(Request& r, RemoteHost type, bool* is
     ConnectionInfo& c = *r.connection;
     HostnameLookups lookups = HostnameLookups::Off;
     if (r.per_dir) {
-        lookups =
-            get<mod::core::CoreDirConfig>(*r.per_dir).hostname_lookups.get_or(HostnameLookups::Off);
+        lookups = get<mod::core::CoreDirConfig>(*r.per_dir)
+                      .uncommon()
+                      .hostname_lookups.get_or(HostnameLookups::Off);
     }
 
     if (type != RemoteHost::NoLookup && !c.remote_host &&

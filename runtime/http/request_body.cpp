@@ -148,8 +148,9 @@ bool BodyReader::fill(std::size_t want)
 int BodyReader::start(Request& r)
 {
     const auto* dir = r.per_dir ? &get<mod::core::CoreDirConfig>(*r.per_dir) : nullptr;
-    limit_ = dir != nullptr ? dir->limit_req_body.get_or(mod::core::kDefaultLimitRequestBody)
-                            : mod::core::kDefaultLimitRequestBody;
+    limit_ = dir != nullptr
+                 ? dir->uncommon().limit_req_body.get_or(mod::core::kDefaultLimitRequestBody)
+                 : mod::core::kDefaultLimitRequestBody;
     if (r.request_chunked) {
         state_ = State::ChunkLine;
         chunks_ = std::make_unique<ChunkDecoder>();

@@ -126,7 +126,7 @@ std::string content_type_header(const Request& r)
     if (dir == nullptr || (r.status >= 300 && r.subprocess_env.has("suppress-error-charset"))) {
         return r.content_type;
     }
-    const auto charset = dir->add_default_charset.get_or(std::nullopt);
+    const auto charset = dir->uncommon().add_default_charset.get_or(std::nullopt);
     if (!charset || r.content_type.find("charset=") != std::string::npos) {
         return r.content_type;
     }

@@ -30,8 +30,8 @@ std::string make_content_type(const Request& r, std::string_view type)
     if (!r.per_dir) {
         return std::string(type);
     }
-    const auto& conf = get<mod::core::CoreDirConfig>(*r.per_dir);
-    if (!conf.add_default_charset.is_set() || !conf.add_default_charset.value->has_value()) {
+    const auto& charset = get<mod::core::CoreDirConfig>(*r.per_dir).uncommon().add_default_charset;
+    if (!charset.is_set() || !charset.value->has_value()) {
         return std::string(type);
     }
     // Substring tests, case-sensitive, as apr_strmatch does them.
@@ -44,7 +44,7 @@ std::string make_content_type(const Request& r, std::string_view type)
     }
     std::string out(type);
     out += "; charset=";
-    out += **conf.add_default_charset.value;
+    out += **charset.value;
     return out;
 }
 
@@ -98,9 +98,9 @@ void set_content_length(Request& r, std::uint64_t length)
 
 void set_accept_ranges(Request& r)
 {
-    const auto& conf = get<mod::core::CoreDirConfig>(*r.per_dir);
-    const bool none = conf.max_ranges.is_set() &&
-                      conf.max_ranges.value->kind == mod::core::RangeLimit::Kind::None;
+    const auto& max_ranges = get<mod::core::CoreDirConfig>(*r.per_dir).uncommon().max_ranges;
+    const bool none =
+        max_ranges.is_set() && max_ranges.value->kind == mod::core::RangeLimit::Kind::None;
     set_header_in_place(r.headers_out, "Accept-Ranges", none ? "none" : "bytes");
 }
 

@@ -37,8 +37,8 @@ bool send_response(Request& r, SocketIo& io, KeepAliveState& ka, const ProtocolS
     static constexpr char kLastChunk[] = "0\r\n\r\n";
 
     const auto* dir = r.per_dir ? &get<mod::core::CoreDirConfig>(*r.per_dir) : nullptr;
-    const bool use_sendfile = dir != nullptr && dir->enable_sendfile.get_or(false);
-    const bool use_mmap = dir == nullptr || dir->enable_mmap.get_or(true);
+    const bool use_sendfile = dir != nullptr && dir->uncommon().enable_sendfile.get_or(false);
+    const bool use_mmap = dir == nullptr || dir->uncommon().enable_mmap.get_or(true);
     const bool send_body = plan.send_body;
 
     std::vector<iovec> iov;

@@ -132,7 +132,7 @@ std::unique_ptr<ErrorLog> ErrorLog::open(const directives::Config& config, Piped
         const std::string& spec = target.raw;
 
         ServerLog entry;
-        entry.levels = dir.log_levels.get_or(mod::core::LogLevels{});
+        entry.levels = dir.uncommon().log_levels.get_or(mod::core::LogLevels{});
         if (!entry.levels.level) {
             entry.levels.level = LogLevel::Warn;
         }

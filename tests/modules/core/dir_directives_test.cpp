@@ -100,29 +100,29 @@ TEST(CoreDir, Keywords)
                  "ContentDigest on\nUseCanonicalName DNS\nUseCanonicalPhysicalPort On\n"
                  "EnableMMAP OFF\nEnableSendfile On\nQualifyRedirectURL on\n",
                  o);
-    EXPECT_EQ(*d.accept_path_info.value, AcceptPathInfo::Default);
-    EXPECT_EQ(*d.hostname_lookups.value, HostnameLookups::Double);
-    EXPECT_EQ(*d.server_signature.value, ServerSignature::Email);
-    EXPECT_TRUE(*d.content_digest.value);
-    EXPECT_EQ(*d.use_canonical_name.value, UseCanonicalName::Dns);
-    EXPECT_TRUE(*d.use_canonical_phys_port.value);
-    EXPECT_FALSE(*d.enable_mmap.value);
-    EXPECT_TRUE(*d.enable_sendfile.value);
-    EXPECT_TRUE(*d.qualify_redirect_url.value);
-    EXPECT_EQ(d.enable_mmap.set_at.line, 7u);
+    EXPECT_EQ(*d.uncommon().accept_path_info.value, AcceptPathInfo::Default);
+    EXPECT_EQ(*d.uncommon().hostname_lookups.value, HostnameLookups::Double);
+    EXPECT_EQ(*d.uncommon().server_signature.value, ServerSignature::Email);
+    EXPECT_TRUE(*d.uncommon().content_digest.value);
+    EXPECT_EQ(*d.uncommon().use_canonical_name.value, UseCanonicalName::Dns);
+    EXPECT_TRUE(*d.uncommon().use_canonical_phys_port.value);
+    EXPECT_FALSE(*d.uncommon().enable_mmap.value);
+    EXPECT_TRUE(*d.uncommon().enable_sendfile.value);
+    EXPECT_TRUE(*d.uncommon().qualify_redirect_url.value);
+    EXPECT_EQ(d.uncommon().enable_mmap.set_at.line, 7u);
 }
 
 TEST(CoreDir, AddDefaultCharset)
 {
     TempDir root;
     LoadOutcome o;
-    EXPECT_EQ(*load_dir(root, "AddDefaultCharset On\n", o).add_default_charset.value,
+    EXPECT_EQ(*load_dir(root, "AddDefaultCharset On\n", o).uncommon().add_default_charset.value,
               std::optional<std::string>("iso-8859-1"));
-    EXPECT_EQ(*load_dir(root, "AddDefaultCharset UTF-8\n", o).add_default_charset.value,
+    EXPECT_EQ(*load_dir(root, "AddDefaultCharset UTF-8\n", o).uncommon().add_default_charset.value,
               std::optional<std::string>("UTF-8"));
     const auto& off = load_dir(root, "AddDefaultCharset off\n", o);
-    ASSERT_TRUE(off.add_default_charset.is_set());
-    EXPECT_FALSE(off.add_default_charset.value->has_value());
+    ASSERT_TRUE(off.uncommon().add_default_charset.is_set());
+    EXPECT_FALSE(off.uncommon().add_default_charset.value->has_value());
 }
 
 TEST(CoreDir, ErrorDocuments)
@@ -201,9 +201,9 @@ TEST(CoreDir, TypesHandlersFilters)
     EXPECT_TRUE(d.handler.value->is_literal());
     EXPECT_EQ(d.handler.value->literal_text(),
               "Server-Status");  // lower-cased per request, as httpd
-    EXPECT_EQ(*d.output_filters.value, "INCLUDES;DEFLATE");
-    EXPECT_EQ(*d.input_filters.value, "x");
-    EXPECT_EQ(d.cgi_vars.at("REQUEST_URI"), "original-uri");
+    EXPECT_EQ(*d.uncommon().output_filters.value, "INCLUDES;DEFLATE");
+    EXPECT_EQ(*d.uncommon().input_filters.value, "x");
+    EXPECT_EQ(d.uncommon().cgi_vars.at("REQUEST_URI"), "original-uri");
 
     const auto& none = load_dir(root, "ForceType None\nSetHandler None\n", o);
     EXPECT_EQ(*none.mime_type.value, "none");
@@ -215,10 +215,10 @@ TEST(CoreDir, BodyLimits)
     TempDir root;
     LoadOutcome o;
     auto d = load_dir(root, "LimitRequestBody 102400\nLimitXMLRequestBody 0\n", o);
-    EXPECT_EQ(*d.limit_req_body.value, 102400u);
-    EXPECT_EQ(*d.limit_xml_body.value, 0);
+    EXPECT_EQ(*d.uncommon().limit_req_body.value, 102400u);
+    EXPECT_EQ(*d.uncommon().limit_xml_body.value, 0);
     d = load_dir(root, "LimitXMLRequestBody 12abc\n", o);
-    EXPECT_EQ(*d.limit_xml_body.value, 12);  // atol
+    EXPECT_EQ(*d.uncommon().limit_xml_body.value, 12);  // atol
 }
 
 TEST(CoreDir, RangeLimits)
@@ -227,11 +227,11 @@ TEST(CoreDir, RangeLimits)
     LoadOutcome o;
     const auto& d =
         load_dir(root, "MaxRanges 5x\nMaxRangeOverlaps none\nMaxRangeReversals unlimited\n", o);
-    EXPECT_EQ(*d.max_ranges.value, (RangeLimit{RangeLimit::Kind::Count, 5}));
-    EXPECT_EQ(*d.max_overlaps.value, (RangeLimit{RangeLimit::Kind::None, 0}));
-    EXPECT_EQ(*d.max_reversals.value, (RangeLimit{RangeLimit::Kind::Unlimited, 0}));
+    EXPECT_EQ(*d.uncommon().max_ranges.value, (RangeLimit{RangeLimit::Kind::Count, 5}));
+    EXPECT_EQ(*d.uncommon().max_overlaps.value, (RangeLimit{RangeLimit::Kind::None, 0}));
+    EXPECT_EQ(*d.uncommon().max_reversals.value, (RangeLimit{RangeLimit::Kind::Unlimited, 0}));
     const auto& def = load_dir(root, "MaxRanges Default\n", o);
-    EXPECT_EQ(*def.max_ranges.value, (RangeLimit{RangeLimit::Kind::Default, 0}));
+    EXPECT_EQ(*def.uncommon().max_ranges.value, (RangeLimit{RangeLimit::Kind::Default, 0}));
 }
 
 TEST(CoreDir, ResourceLimitsWorkedOutFromTheProcess)
@@ -241,15 +241,15 @@ TEST(CoreDir, ResourceLimitsWorkedOutFromTheProcess)
     TempDir root;
     LoadOutcome o;
     auto d = load_dir(root, "RLimitCPU max\n", o);
-    EXPECT_EQ(d.limit_cpu.value->soft, cpu.rlim_max);
-    EXPECT_EQ(d.limit_cpu.value->hard, cpu.rlim_max);
+    EXPECT_EQ(d.uncommon().limit_cpu.value->soft, cpu.rlim_max);
+    EXPECT_EQ(d.uncommon().limit_cpu.value->hard, cpu.rlim_max);
 
     d = load_dir(root, "RLimitNPROC 5 10\n", o);
-    EXPECT_EQ(d.limit_nproc.value->soft, 5u);
+    EXPECT_EQ(d.uncommon().limit_nproc.value->soft, 5u);
     struct rlimit nproc {};
     ASSERT_EQ(::getrlimit(RLIMIT_NPROC, &nproc), 0);
     if (::geteuid() == 0 || nproc.rlim_max >= 10) {
-        EXPECT_EQ(d.limit_nproc.value->hard, 10u);
+        EXPECT_EQ(d.uncommon().limit_nproc.value->hard, 10u);
     }
 }
 
@@ -257,7 +257,7 @@ TEST(CoreDir, ReadBufferSize)
 {
     TempDir root;
     LoadOutcome o;
-    EXPECT_EQ(*load_dir(root, "ReadBufferSize 65536\n", o).read_buf_size.value, 65536u);
+    EXPECT_EQ(*load_dir(root, "ReadBufferSize 65536\n", o).uncommon().read_buf_size.value, 65536u);
 }
 
 TEST(CoreDir, LogLevels)
@@ -265,24 +265,24 @@ TEST(CoreDir, LogLevels)
     TempDir root;
     LoadOutcome o;
     auto d = load_dir(root, "LogLevel info core_module:trace3 mod_so.c:debug\n", o);
-    EXPECT_EQ(d.log_levels.value->level, LogLevel::Info);
-    EXPECT_EQ(d.log_levels.value->per_module.at(ModuleId::Core), LogLevel::Trace3);
-    EXPECT_EQ(d.log_levels.value->per_module.at(ModuleId::So), LogLevel::Debug);
+    EXPECT_EQ(d.uncommon().log_levels.value->level, LogLevel::Info);
+    EXPECT_EQ(d.uncommon().log_levels.value->per_module.at(ModuleId::Core), LogLevel::Trace3);
+    EXPECT_EQ(d.uncommon().log_levels.value->per_module.at(ModuleId::So), LogLevel::Debug);
 
     // A later default level drops the module levels; a module level alone
     // leaves the default unset.
     d = load_dir(root, "LogLevel core:debug\nLogLevel Warn\n", o);
-    EXPECT_EQ(d.log_levels.value->level, LogLevel::Warn);
-    EXPECT_TRUE(d.log_levels.value->per_module.empty());
+    EXPECT_EQ(d.uncommon().log_levels.value->level, LogLevel::Warn);
+    EXPECT_TRUE(d.uncommon().log_levels.value->per_module.empty());
     d = load_dir(root, "LogLevel http:trace8\n", o);
-    EXPECT_FALSE(d.log_levels.value->level.has_value());
-    EXPECT_EQ(d.log_levels.value->per_module.at(ModuleId::Http), LogLevel::Trace8);
+    EXPECT_FALSE(d.uncommon().log_levels.value->level.has_value());
+    EXPECT_EQ(d.uncommon().log_levels.value->per_module.at(ModuleId::Http), LogLevel::Trace8);
 
     // A module loaded with LoadModule is found by its short name too.
     d = load_dir(
         root, "LoadModule mime_module modules/mod_mime.so\nLogLevel mime:debug mod_mime.c:info\n",
         o);
-    EXPECT_EQ(d.log_levels.value->per_module.at(ModuleId::Mime), LogLevel::Info);
+    EXPECT_EQ(d.uncommon().log_levels.value->per_module.at(ModuleId::Mime), LogLevel::Info);
 }
 
 }  // namespace

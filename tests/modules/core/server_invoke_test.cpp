@@ -47,7 +47,7 @@ TEST(CoreInvoke, CgiPassAuthInDirectory)
 {
     Context c(false, directives::Allow::AccessConf | directives::Allow::All);
     EXPECT_FALSE(c.run("CGIPassAuth", "On").has_value());
-    EXPECT_TRUE(*get<CoreDirConfig>(*c.dir).cgi_pass_auth.value);
+    EXPECT_TRUE(*get<CoreDirConfig>(*c.dir).uncommon().cgi_pass_auth.value);
     EXPECT_EQ(c.run("CGIPassAuth", "maybe").value_or(""), "CGIPassAuth must be On or Off");
 }
 

@@ -104,12 +104,56 @@ TEST(CoreServerMerge, InitVirtualHostSnapshotsTheMainServer)
 TEST(CoreDirMerge, ReadBufferSizeZeroKeepsTheParents)
 {
     CoreDirConfig base;
-    base.read_buf_size.set(65536);
+    base.edit_uncommon().read_buf_size.set(65536);
     CoreDirConfig add;
-    add.read_buf_size.set(0);
-    EXPECT_EQ(*merge(base, add).read_buf_size.value, 65536u);
-    add.read_buf_size.set(1024);
-    EXPECT_EQ(*merge(base, add).read_buf_size.value, 1024u);
+    add.edit_uncommon().read_buf_size.set(0);
+    EXPECT_EQ(*merge(base, add).uncommon().read_buf_size.value, 65536u);
+    add.edit_uncommon().read_buf_size.set(1024);
+    EXPECT_EQ(*merge(base, add).uncommon().read_buf_size.value, 1024u);
+}
+
+TEST(CoreDirMerge, ReadBufferSizeZeroOverNothingStaysUnset)
+{
+    CoreDirConfig add;
+    add.edit_uncommon().read_buf_size.set(0);
+    add.edit_uncommon().enable_sendfile.set(true);
+    const CoreDirConfig merged = merge(CoreDirConfig{}, add);
+    EXPECT_FALSE(merged.uncommon().read_buf_size.is_set());
+    EXPECT_TRUE(*merged.uncommon().enable_sendfile.value);
+}
+
+TEST(CoreDirMerge, UncommonSettingsAreSharedWhenOnlyOneSideHasThem)
+{
+    CoreDirConfig plain;  // only Options, as most sections
+    plain.opts = kOptIndexes;
+    EXPECT_EQ(plain.uncommon_settings, nullptr);
+    EXPECT_FALSE(plain.uncommon().enable_mmap.is_set());
+
+    CoreDirConfig with;
+    with.edit_uncommon().enable_mmap.set(false);
+    EXPECT_EQ(merge(with, plain).uncommon_settings, with.uncommon_settings);
+    EXPECT_EQ(merge(plain, with).uncommon_settings, with.uncommon_settings);
+    EXPECT_EQ(merge(plain, plain).uncommon_settings, nullptr);
+
+    CoreDirConfig other;
+    other.edit_uncommon().enable_sendfile.set(true);
+    const CoreDirConfig both = merge(with, other);
+    EXPECT_NE(both.uncommon_settings, with.uncommon_settings);
+    EXPECT_NE(both.uncommon_settings, other.uncommon_settings);
+    EXPECT_FALSE(*both.uncommon().enable_mmap.value);
+    EXPECT_TRUE(*both.uncommon().enable_sendfile.value);
+}
+
+TEST(CoreDirMerge, EditingSharedUncommonSettingsCopiesThem)
+{
+    CoreDirConfig with;
+    with.edit_uncommon().enable_mmap.set(false);
+    CoreDirConfig merged = merge(with, CoreDirConfig{});
+    ASSERT_EQ(merged.uncommon_settings, with.uncommon_settings);
+    merged.edit_uncommon().enable_mmap.set(true);
+    EXPECT_NE(merged.uncommon_settings, with.uncommon_settings);
+    EXPECT_FALSE(*with.uncommon().enable_mmap.value);
+    EXPECT_TRUE(*merged.uncommon().enable_mmap.value);
 }
 
 TEST(CoreDirMerge, ErrorDocumentsOverlay)
